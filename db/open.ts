@@ -1,0 +1,151 @@
+// Opening the database: probe first, refuse what is not ours, then migrate with foreign keys off.
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { AppError } from '../common/result';
+import * as schema from './schema';
+
+/** A database or a transaction on it: query functions accept either. */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+/** 'PrOf' — marks a SQLite file as a Press Office database. */
+export const APPLICATION_ID = 0x50724f66;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export interface OpenOptions {
+  /** Folder holding drizzle-kit's migrations; defaults to the one beside this module or bundle. */
+  migrationsFolder?: string;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  client: Database.Database;
+  path: string;
+  /** True when this call created the file or found it empty. */
+  created: boolean;
+  schemaVersion: number;
+}
+
+function defaultMigrationsFolder(): string {
+  // Source: db/open.ts → db/migrations. Bundle: dist/*.mjs → dist/migrations.
+  return join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+}
+
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks an existing file without writing to it. A zero-byte file would open as a valid empty
+ * database, so it is refused here rather than silently turned into a new one.
+ */
+export function probeFile(path: string, knownMigrations: number): void {
+  const size = statSync(path).size;
+  if (size === 0) {
+    throw new AppError('invalid_file', `${path}: the file is empty (0 bytes), not a Press Office database; it was left untouched`);
+  }
+  if (readHeader(path).toString('latin1') !== SQLITE_HEADER) {
+    throw new AppError('invalid_file', `${path}: not a SQLite database (wrong file header); it was left untouched`);
+  }
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true });
+    const check = probe.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new AppError('invalid_file', `${path}: the database is damaged (quick_check: ${String(check)}); it was left untouched`);
+    }
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (appId !== APPLICATION_ID && tables.n > 0) {
+      throw new AppError('invalid_file', `${path}: a SQLite database of another program, not Press Office; it was left untouched`);
+    }
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > knownMigrations) {
+      throw new AppError(
+        'invalid_file',
+        `${path}: made by a newer version of Press Office (schema ${version}, this version knows ${knownMigrations}); update the app to open it`,
+      );
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('invalid_file', `${path}: cannot be read as a database (${(err as Error).message}); it was left untouched`);
+  } finally {
+    probe?.close();
+  }
+}
+
+function configure(client: Database.Database): void {
+  client.pragma('journal_mode = WAL');
+  // FULL in WAL mode makes each commit durable across power loss, not only a process crash;
+  // the office enters records by hand, so a few ms per commit is the right trade.
+  client.pragma('synchronous = FULL');
+  client.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Applies pending migrations. Foreign keys are turned off on the connection first: SQLite ignores
+ * `PRAGMA foreign_keys` inside a transaction, so a table-rebuild migration would otherwise
+ * cascade-delete child rows. Each migration is one transaction; `foreign_key_check` must come
+ * back empty before it commits.
+ */
+function migrate(client: Database.Database, migrationsFolder: string): number {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  client.exec(
+    'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)',
+  );
+  const applied = (client.pragma('user_version', { simple: true }) as number) || 0;
+  client.pragma('foreign_keys = OFF');
+  try {
+    for (let i = applied; i < migrations.length; i++) {
+      const m = migrations[i];
+      if (!m) break;
+      client.transaction(() => {
+        for (const statement of m.sql) if (statement.trim()) client.exec(statement);
+        const problems = client.pragma('foreign_key_check') as unknown[];
+        if (problems.length > 0) {
+          throw new AppError('internal', `migration ${i + 1} left ${problems.length} broken references; nothing was changed`);
+        }
+        client.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run(m.hash, m.folderMillis);
+        client.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  } finally {
+    client.pragma('foreign_keys = ON');
+  }
+  return migrations.length;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const known = readMigrationFiles({ migrationsFolder }).length;
+  const isMemory = path === ':memory:';
+  const exists = !isMemory && existsSync(path);
+  if (exists) probeFile(path, known);
+  else if (!isMemory) mkdirSync(dirname(path), { recursive: true });
+
+  const client = new Database(path);
+  try {
+    if (!isMemory) configure(client);
+    const empty =
+      (client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n === 0;
+    if (empty) client.pragma(`application_id = ${APPLICATION_ID}`);
+    const schemaVersion = migrate(client, migrationsFolder);
+    client.pragma('foreign_keys = ON');
+    const db: Db = drizzle(client, { schema });
+    return { db, client, path, created: !exists || empty, schemaVersion };
+  } catch (err) {
+    client.close();
+    throw err;
+  }
+}

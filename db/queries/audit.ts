@@ -1,0 +1,19 @@
+import { auditLog } from '../schema';
+import type { Db } from '../open';
+import type { Stamp } from '../stamp';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'archive' | 'restore' | 'merge' | 'import' | 'export';
+
+export function recordAudit(
+  db: Db,
+  stamp: Stamp,
+  action: AuditAction,
+  entity: string,
+  entityId: string | null,
+  before: unknown,
+  after: unknown,
+): void {
+  db.insert(auditLog)
+    .values({ at: stamp.at, actor: stamp.actor, action, entity, entityId, before: before ?? null, after: after ?? null })
+    .run();
+}

@@ -1,0 +1,205 @@
+// Browser mode: the same handlers behind a loopback HTTP server, serving the same built renderer.
+// Every API request must carry the per-launch token, a Host header naming this server (against DNS
+// rebinding) and, when the browser sends one, an Origin of this server.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { dispatch } from '../services/dispatch';
+import type { ServiceContext } from '../services/context';
+import { CONTENT_SECURITY_POLICY } from '../common/csp';
+
+export const TOKEN_HEADER = 'x-press-office-token';
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface BrowserServerOptions {
+  ctx: ServiceContext;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserServer {
+  server: Server;
+  port: number;
+  token: string;
+  /** The address to open, token in the fragment so it never reaches a log or a Referer. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(json);
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  send(res, status, { ok: false, error: { code: 'forbidden', message } });
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        fail(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+/** Maps a URL path to a file inside the renderer build, or null when it would leave it. */
+export function staticPath(rendererDir: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.split('/').some((seg) => seg === '..')) return null;
+  const root = resolve(rendererDir);
+  const file = resolve(root, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  return file;
+}
+
+function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string): void {
+  const file = staticPath(rendererDir, urlPath);
+  if (!file) {
+    res.writeHead(404).end();
+    return;
+  }
+  let target = file;
+  let stat = statSync(target, { throwIfNoEntry: false });
+  if (!stat?.isFile()) {
+    // Unknown paths without an extension are app routes: answer with the app itself.
+    if (extname(urlPath)) {
+      res.writeHead(404).end();
+      return;
+    }
+    target = join(resolve(rendererDir), 'index.html');
+    stat = statSync(target, { throwIfNoEntry: false });
+    if (!stat?.isFile()) {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('renderer is not built: run `npm run build`');
+      return;
+    }
+  }
+  const isHtml = extname(target) === '.html';
+  res.writeHead(200, {
+    'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+    'content-length': stat.size,
+    'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
+  });
+  createReadStream(target).pipe(res);
+}
+
+export function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  let port = 0;
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
+
+  const server = createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts().includes(host)) {
+      refuse(res, 421, `host "${host.slice(0, 100)}" is not this server`);
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith('/api/')) {
+      void handleApi(req, res, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(res, options.rendererDir, url.pathname);
+  });
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().includes(origin)) {
+      refuse(res, 403, `origin "${origin.slice(0, 100)}" is not allowed`);
+      return;
+    }
+    const given = req.headers[TOKEN_HEADER];
+    if (!sameToken(typeof given === 'string' ? given : undefined, token)) {
+      refuse(res, 403, 'missing or wrong session token');
+      return;
+    }
+    if (req.method !== 'POST') {
+      refuse(res, 405, 'API requests are POST');
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      refuse(res, 415, 'API requests are application/json');
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body === '' ? undefined : JSON.parse(body);
+    } catch (err) {
+      send(res, 400, { ok: false, error: { code: 'invalid_input', message: `request body: ${(err as Error).message}` } });
+      return;
+    }
+    send(res, 200, dispatch(options.ctx, decodeURIComponent(method), input));
+  }
+
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      ok({
+        server,
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
