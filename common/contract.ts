@@ -1,17 +1,31 @@
 // The API contract: every operation named once, with its input schema and its output type.
 // Main's handler table `satisfies` it; the preload and browser-mode clients are derived from it.
 import { z } from 'zod';
-import { departmentFields, departmentFilter, id, personFields, trainingFields } from './schemas';
-import { LIMITS, requiredText } from './text';
+import {
+  acceptPlan,
+  calendarOverride,
+  calendarRange,
+  checkIn,
+  complianceQuery,
+  conferenceFields,
+  conferenceFilter,
+  mediaFields,
+  planRequest,
+  quotaRuleFields,
+} from './conference-schemas';
 import type {
-  AppInfo,
-  AppSettings,
-  Department,
-  DepartmentDetail,
-  DepartmentRow,
-  Person,
-  Training,
-} from './types';
+  CalendarView,
+  ComplianceReport,
+  ConferenceDetail,
+  ConferenceRow,
+  Dashboard,
+  MediaOutlet,
+  PlanView,
+  QuotaRuleView,
+} from './conference-types';
+import { date, departmentFields, departmentFilter, id, personFields, trainingFields } from './schemas';
+import { LIMITS, optionalText, requiredText } from './text';
+import type { AppInfo, AppSettings, Department, DepartmentDetail, DepartmentRow, Person, Training } from './types';
 
 /** A phantom marker carrying the output type; it holds no value at run time. */
 function returns<T>(): T {
@@ -49,6 +63,51 @@ export const contract = {
 
   'trainings.create': { input: trainingFields, output: returns<Training>() },
   'trainings.remove': { input: byId, output: returns<{ id: string }>() },
+
+  'conferences.list': { input: conferenceFilter, output: returns<ConferenceRow[]>() },
+  'conferences.get': { input: byId, output: returns<ConferenceDetail>() },
+  'conferences.create': { input: conferenceFields, output: returns<ConferenceDetail>() },
+  'conferences.update': {
+    input: z.object({ id, fields: conferenceFields, reason: optionalText(1000) }),
+    output: returns<ConferenceDetail>(),
+  },
+  'conferences.cancel': { input: z.object({ id, reason: requiredText(1000) }), output: returns<ConferenceDetail>() },
+  /** Returns the new, planned conference; the old one is cancelled with the link kept. */
+  'conferences.postpone': {
+    input: z.object({
+      id,
+      date,
+      time: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+        .nullish(),
+      reason: optionalText(1000),
+    }),
+    output: returns<ConferenceDetail>(),
+  },
+  'conferences.checkIn': { input: checkIn, output: returns<ConferenceDetail>() },
+  'conferences.topics': { input: z.object({}).default({}), output: returns<string[]>() },
+  'conferences.setTopics': {
+    input: z.object({ topics: z.array(requiredText(100)).min(1).max(50) }),
+    output: returns<string[]>(),
+  },
+
+  'media.list': { input: z.object({}).default({}), output: returns<MediaOutlet[]>() },
+  'media.create': { input: mediaFields, output: returns<MediaOutlet>() },
+  'media.update': {
+    input: z.object({ id, fields: mediaFields, archived: z.boolean().optional() }),
+    output: returns<MediaOutlet>(),
+  },
+
+  'compliance.year': { input: complianceQuery, output: returns<ComplianceReport>() },
+  'dashboard.get': { input: z.object({ asOf: date.nullish() }).default({}), output: returns<Dashboard>() },
+  'planner.propose': { input: planRequest, output: returns<PlanView>() },
+  'planner.accept': { input: acceptPlan, output: returns<{ ids: string[] }>() },
+  'calendar.days': { input: calendarRange, output: returns<CalendarView>() },
+  'calendar.setOverride': { input: calendarOverride, output: returns<{ date: string }>() },
+  'rules.list': { input: z.object({}).default({}), output: returns<QuotaRuleView[]>() },
+  'rules.create': { input: quotaRuleFields, output: returns<QuotaRuleView>() },
+  'rules.remove': { input: byId, output: returns<{ id: string }>() },
 } as const;
 
 export type Contract = typeof contract;

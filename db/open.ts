@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../common/result';
 import * as schema from './schema';
 
@@ -53,7 +53,10 @@ function readHeader(path: string): Buffer {
 export function probeFile(path: string, knownMigrations: number): void {
   const size = statSync(path).size;
   if (size === 0) {
-    throw new AppError('invalid_file', `${path}: the file is empty (0 bytes), not a Press Office database; it was left untouched`);
+    throw new AppError(
+      'invalid_file',
+      `${path}: the file is empty (0 bytes), not a Press Office database; it was left untouched`,
+    );
   }
   if (readHeader(path).toString('latin1') !== SQLITE_HEADER) {
     throw new AppError('invalid_file', `${path}: not a SQLite database (wrong file header); it was left untouched`);
@@ -63,12 +66,18 @@ export function probeFile(path: string, knownMigrations: number): void {
     probe = new Database(path, { readonly: true, fileMustExist: true });
     const check = probe.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
-      throw new AppError('invalid_file', `${path}: the database is damaged (quick_check: ${String(check)}); it was left untouched`);
+      throw new AppError(
+        'invalid_file',
+        `${path}: the database is damaged (quick_check: ${String(check)}); it was left untouched`,
+      );
     }
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (appId !== APPLICATION_ID && tables.n > 0) {
-      throw new AppError('invalid_file', `${path}: a SQLite database of another program, not Press Office; it was left untouched`);
+      throw new AppError(
+        'invalid_file',
+        `${path}: a SQLite database of another program, not Press Office; it was left untouched`,
+      );
     }
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > knownMigrations) {
@@ -79,7 +88,10 @@ export function probeFile(path: string, knownMigrations: number): void {
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('invalid_file', `${path}: cannot be read as a database (${(err as Error).message}); it was left untouched`);
+    throw new AppError(
+      'invalid_file',
+      `${path}: cannot be read as a database (${(err as Error).message}); it was left untouched`,
+    );
   } finally {
     probe?.close();
   }
@@ -114,9 +126,14 @@ function migrate(client: Database.Database, migrationsFolder: string): number {
         for (const statement of m.sql) if (statement.trim()) client.exec(statement);
         const problems = client.pragma('foreign_key_check') as unknown[];
         if (problems.length > 0) {
-          throw new AppError('internal', `migration ${i + 1} left ${problems.length} broken references; nothing was changed`);
+          throw new AppError(
+            'internal',
+            `migration ${i + 1} left ${problems.length} broken references; nothing was changed`,
+          );
         }
-        client.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run(m.hash, m.folderMillis);
+        client
+          .prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)')
+          .run(m.hash, m.folderMillis);
         client.pragma(`user_version = ${i + 1}`);
       })();
     }

@@ -103,10 +103,83 @@ export const conferences = sqliteTable(
     status: text('status', { enum: ['planned', 'held', 'cancelled'] }).notNull(),
     topics: text('topics', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     notes: text('notes'),
+    // city_routine | department_routine | ad_hoc | emergency; null: the routine kind of the organizer.
+    kind: text('kind', { enum: ['city_routine', 'department_routine', 'ad_hoc', 'emergency'] }),
+    cancelReason: text('cancel_reason'),
+    // A postponement cancels this conference and plans a new one; both keep the link.
+    postponedFromId: text('postponed_from_id'),
+    postponedToId: text('postponed_to_id'),
     ...timestamps,
   },
-  (t) => [index('conferences_date_idx').on(t.date)],
+  (t) => [index('conferences_date_idx').on(t.date), index('conferences_status_date_idx').on(t.status, t.date)],
 );
+
+/** Speakers booked for a conference (发布人), in speaking order. Check-in turns them into attendance. */
+export const conferenceSpeakers = sqliteTable(
+  'conference_speakers',
+  {
+    conferenceId: text('conference_id')
+      .notNull()
+      .references(() => conferences.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+    role: text('role', { enum: ['head', 'spokesperson', 'deputy'] }).notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conferenceId, t.personId] }),
+    index('conference_speakers_person_idx').on(t.personId),
+  ],
+);
+
+/** 媒体: outlets invited to conferences (日照日报, 日照广播电视台, news websites …). */
+export const mediaOutlets = sqliteTable('media_outlets', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['newspaper', 'broadcast', 'website', 'new_media', 'agency', 'other'] }).notNull(),
+  contactPerson: text('contact_person'),
+  phone: text('phone'),
+  email: text('email'),
+  notes: text('notes'),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+  ...timestamps,
+});
+
+export const conferenceMedia = sqliteTable(
+  'conference_media',
+  {
+    conferenceId: text('conference_id')
+      .notNull()
+      .references(() => conferences.id, { onDelete: 'cascade' }),
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => mediaOutlets.id),
+    attended: integer('attended', { mode: 'boolean' }),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.mediaId] })],
+);
+
+/** The quota minimums as data, so a new notice needs no new release. */
+export const quotaRules = sqliteTable('quota_rules', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['department_conferences', 'responsible_attendance', 'head_attendance'] }).notNull(),
+  minimum: integer('minimum').notNull(),
+  effectiveFrom: text('effective_from').notNull(),
+  source: text('source'),
+  ...timestamps,
+});
+
+/** Office overrides of the working-day calendar (a year the holiday data does not cover yet, local closures). */
+export const calendarOverrides = sqliteTable('calendar_overrides', {
+  date: text('date').primaryKey(),
+  kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+  name: text('name'),
+  ...timestamps,
+});
 
 export const conferenceDepartments = sqliteTable(
   'conference_departments',
@@ -139,6 +212,8 @@ export const attendance = sqliteTable(
     // The department the attendance counts for; null means the person's own department.
     departmentId: text('department_id').references(() => departments.id),
     status: text('status', { enum: ['attended', 'absent'] }).notNull(),
+    // A deputy standing in for the spokesperson is recorded as the deputy attending, for whom.
+    substituteForPersonId: text('substitute_for_person_id').references(() => people.id),
     ...timestamps,
   },
   (t) => [index('attendance_conference_idx').on(t.conferenceId), index('attendance_person_idx').on(t.personId)],
@@ -162,6 +237,8 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
+    // Why, where the app asks (e.g. attendance changed after its quarter ended).
+    reason: text('reason'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
 );

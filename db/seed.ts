@@ -1,9 +1,9 @@
 // The 24 listed departments of the 2014 notice (附件1). Fixed ids make exports from any two
 // databases agree on who is who.
 import { count } from 'drizzle-orm';
-import seed from './seed/listed-departments-2014.json';
 import type { Db } from './open';
 import { departments } from './schema';
+import seed from './seed/listed-departments-2014.json';
 
 export interface SeedDepartment {
   id: string;

@@ -51,6 +51,8 @@ if (Object.keys(pick({ preload: '' })).length > 0) {
     build({
       ...common,
       format: 'cjs',
+      // The preload checks method names against the contract, which brings zod along: keep it small.
+      minify: true,
       entryPoints: { preload: 'electron/preload.ts' },
       outdir: out,
       outExtension: { '.js': '.cjs' },

@@ -6,9 +6,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { dispatch } from '../services/dispatch';
-import type { ServiceContext } from '../services/context';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import type { ServiceContext } from '../services/context';
+import { dispatch } from '../services/dispatch';
 
 export const TOKEN_HEADER = 'x-press-office-token';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -114,7 +114,9 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
     target = join(resolve(rendererDir), 'index.html');
     stat = statSync(target, { throwIfNoEntry: false });
     if (!stat?.isFile()) {
-      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('renderer is not built: run `npm run build`');
+      res
+        .writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('renderer is not built: run `npm run build`');
       return;
     }
   }
@@ -179,7 +181,10 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       const body = await readBody(req);
       input = body === '' ? undefined : JSON.parse(body);
     } catch (err) {
-      send(res, 400, { ok: false, error: { code: 'invalid_input', message: `request body: ${(err as Error).message}` } });
+      send(res, 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: `request body: ${(err as Error).message}` },
+      });
       return;
     }
     send(res, 200, dispatch(options.ctx, decodeURIComponent(method), input));

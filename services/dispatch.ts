@@ -12,7 +12,10 @@ export function zodIssues(err: ZodError): { path: string; message: string }[] {
 
 export function dispatch(ctx: ServiceContext, method: unknown, rawInput: unknown): Result<unknown> {
   if (!isMethod(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `unknown method ${JSON.stringify(String(method)).slice(0, 120)}` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_method', message: `unknown method ${JSON.stringify(String(method)).slice(0, 120)}` },
+    };
   }
   const parsed = contract[method].input.safeParse(rawInput);
   if (!parsed.success) {
@@ -28,12 +31,18 @@ export function dispatch(ctx: ServiceContext, method: unknown, rawInput: unknown
   }
 }
 
-export function toApiError(method: string, err: unknown): { code: AppError['code']; message: string; issues?: { path: string; message: string }[] } {
-  if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
-  if (err instanceof ZodError) return { code: 'invalid_input', message: `${method}: invalid input`, issues: zodIssues(err) };
+export function toApiError(
+  method: string,
+  err: unknown,
+): { code: AppError['code']; message: string; issues?: { path: string; message: string }[] } {
+  if (err instanceof AppError)
+    return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+  if (err instanceof ZodError)
+    return { code: 'invalid_input', message: `${method}: invalid input`, issues: zodIssues(err) };
   const message = err instanceof Error ? err.message : String(err);
   if (/UNIQUE constraint failed/.test(message)) return { code: 'conflict', message: `${method}: ${message}` };
-  if (/FOREIGN KEY constraint failed/.test(message)) return { code: 'conflict', message: `${method}: a referenced record is missing or still in use` };
+  if (/FOREIGN KEY constraint failed/.test(message))
+    return { code: 'conflict', message: `${method}: a referenced record is missing or still in use` };
   return { code: 'internal', message: `${method} failed: ${message}` };
 }
 

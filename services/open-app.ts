@@ -1,6 +1,7 @@
 // Start-up shared by Electron, browser mode and the CLI: open (probe, migrate), seed, build the context.
 import { resolve } from 'node:path';
 import { type OpenOptions, openDatabase } from '../db/open';
+import { seedQuotaRules } from '../db/queries/quota-rules';
 import { seedIfEmpty } from '../db/seed';
 import { defaultClock, defaultIds, osUserName, type ServiceContext } from './context';
 
@@ -32,6 +33,8 @@ export function openApp(dbPath: string, options: AppStartOptions): OpenedApp {
     now,
     newId: options.newId ?? defaultIds,
   };
+  // Quota rules are office settings, seeded whatever the register holds; departments only on request.
+  seedQuotaRules(opened.db, now().toISOString());
   const seeded = options.seed === false ? 0 : seedIfEmpty(opened.db, now().toISOString());
   return { ctx, close: () => opened.client.close(), seeded };
 }

@@ -13,7 +13,10 @@ export function appDataDir(platform: NodeJS.Platform = process.platform, env: No
   return env.XDG_CONFIG_HOME || join(homedir(), '.config');
 }
 
-export function userDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function userDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return join(appDataDir(platform, env), APP_DIR_NAME);
 }
 

@@ -1,8 +1,19 @@
-import { auditLog } from '../schema';
 import type { Db } from '../open';
+import { auditLog } from '../schema';
 import type { Stamp } from '../stamp';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'archive' | 'restore' | 'merge' | 'import' | 'export';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'archive'
+  | 'restore'
+  | 'merge'
+  | 'import'
+  | 'export'
+  | 'cancel'
+  | 'postpone'
+  | 'check_in';
 
 export function recordAudit(
   db: Db,
@@ -12,8 +23,18 @@ export function recordAudit(
   entityId: string | null,
   before: unknown,
   after: unknown,
+  reason: string | null = null,
 ): void {
   db.insert(auditLog)
-    .values({ at: stamp.at, actor: stamp.actor, action, entity, entityId, before: before ?? null, after: after ?? null })
+    .values({
+      at: stamp.at,
+      actor: stamp.actor,
+      action,
+      entity,
+      entityId,
+      before: before ?? null,
+      after: after ?? null,
+      reason,
+    })
     .run();
 }

@@ -1,7 +1,6 @@
 // The department register: list with filters, detail, and the writes that keep history.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../common/result';
-import type { DepartmentFields } from '../../common/schemas';
 import type { Department, DepartmentDetail, DepartmentRow, FormerName } from '../../common/types';
 import type { Db } from '../open';
 import { attendance, conferenceDepartments, conferences, departmentNames, departments } from '../schema';
@@ -227,7 +226,8 @@ export function mergeDepartment(db: Db, stamp: Stamp, id: string, intoId: string
 export function setDepartmentArchived(db: Db, stamp: Stamp, id: string, archived: boolean): Department {
   return db.transaction((t) => {
     const before = getDepartment(t, id);
-    if (archived && before.status !== 'active') throw new AppError('conflict', `department "${before.name}" is not current`);
+    if (archived && before.status !== 'active')
+      throw new AppError('conflict', `department "${before.name}" is not current`);
     if (!archived) {
       if (before.status !== 'archived') throw new AppError('conflict', `department "${before.name}" is not archived`);
       assertNameFree(t, before.name, id);

@@ -114,7 +114,10 @@ export function deletePerson(db: Db, stamp: Stamp, id: string): void {
     const before = getPerson(t, id);
     const records = countPersonRecords(t, id);
     if (records > 0) {
-      throw new AppError('conflict', `person "${before.name}" has ${records} attendance or training records; archive instead`);
+      throw new AppError(
+        'conflict',
+        `person "${before.name}" has ${records} attendance or training records; archive instead`,
+      );
     }
     t.delete(people).where(eq(people.id, id)).run();
     recordAudit(t, stamp, 'delete', 'person', id, before, null);

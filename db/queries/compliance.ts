@@ -1,0 +1,87 @@
+// Loads what the quota engine needs for a range of years: departments in register order, the
+// conferences of the range with their departments, and the attendance resolved to its department.
+import { sql } from 'drizzle-orm';
+import type { QuotaAttendance, QuotaConference, QuotaDepartment } from '../../common/domain/quota';
+import type { Role } from '../../common/schemas';
+import type { Db } from '../open';
+import { listQuotaRules } from './quota-rules';
+
+export interface QuotaData {
+  departments: (QuotaDepartment & { sortOrder: number; status: string })[];
+  conferences: QuotaConference[];
+  attendance: (QuotaAttendance & { personId: string })[];
+  rules: ReturnType<typeof listQuotaRules>;
+}
+
+export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
+  const departments = db
+    .all<{
+      id: string;
+      name: string;
+      full_name: string;
+      listed: number;
+      listed_from: string | null;
+      listed_until: string | null;
+      sort_order: number;
+      status: string;
+    }>(sql`SELECT id, name, full_name, listed, listed_from, listed_until, sort_order, status
+           FROM departments ORDER BY sort_order, id`)
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      fullName: d.full_name,
+      listed: d.listed === 1,
+      listedFrom: d.listed_from,
+      listedUntil: d.listed_until,
+      sortOrder: d.sort_order,
+      status: d.status,
+    }));
+
+  const rows = db.all<{
+    id: string;
+    date: string;
+    organizer: 'city' | 'department';
+    status: QuotaConference['status'];
+    host_department_id: string | null;
+    department_ids: string | null;
+  }>(sql`SELECT c.id, c.date, c.organizer, c.status, c.host_department_id,
+           (SELECT group_concat(department_id, char(31)) FROM
+              (SELECT department_id FROM conference_departments cd WHERE cd.conference_id = c.id ORDER BY position)) AS department_ids
+         FROM conferences c
+         WHERE c.date BETWEEN ${from} AND ${to}
+         ORDER BY c.date, c.id`);
+  const conferences = rows.map(
+    (c): QuotaConference => ({
+      id: c.id,
+      date: c.date,
+      organizer: c.organizer,
+      status: c.status,
+      hostDepartmentId: c.host_department_id,
+      departmentIds: c.department_ids ? c.department_ids.split('\u001f') : [],
+    }),
+  );
+
+  const attendance = db
+    .all<{
+      conference_id: string;
+      person_id: string;
+      department_id: string;
+      role: Role;
+      status: 'attended' | 'absent';
+    }>(
+      sql`SELECT a.conference_id, a.person_id, coalesce(a.department_id, p.department_id) AS department_id, a.role, a.status
+          FROM attendance a
+          JOIN conferences c ON c.id = a.conference_id
+          JOIN people p ON p.id = a.person_id
+          WHERE c.date BETWEEN ${from} AND ${to}`,
+    )
+    .map((a) => ({
+      conferenceId: a.conference_id,
+      personId: a.person_id,
+      departmentId: a.department_id,
+      role: a.role,
+      status: a.status,
+    }));
+
+  return { departments, conferences, attendance, rules: listQuotaRules(db) };
+}

@@ -1,0 +1,153 @@
+// Reading conferences: the filtered list and one conference with everything around it.
+import { sql } from 'drizzle-orm';
+import type {
+  AttendanceView,
+  ConferenceDetail,
+  ConferenceKind,
+  ConferenceMediaView,
+  ConferenceRow,
+  HistoryEntry,
+  SpeakerView,
+} from '../../common/conference-types';
+import { quarterOf, quarterPeriod } from '../../common/domain/periods';
+import { AppError } from '../../common/result';
+import type { Db } from '../open';
+
+export interface ConferenceFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  status?: ConferenceRow['status'] | undefined;
+  organizer?: ConferenceRow['organizer'] | undefined;
+  departmentId?: string | undefined;
+  search?: string | undefined;
+  limit?: number | undefined;
+}
+
+const SEP = '\u001f';
+
+export function defaultKind(organizer: 'city' | 'department', kind: string | null): ConferenceKind {
+  return (kind as ConferenceKind | null) ?? (organizer === 'city' ? 'city_routine' : 'department_routine');
+}
+
+type Row = Record<string, unknown>;
+
+function toRow(r: Row): ConferenceRow {
+  const ids = r.department_ids ? String(r.department_ids).split(SEP) : [];
+  const names = r.department_names ? String(r.department_names).split(SEP) : [];
+  return {
+    id: r.id as string,
+    title: r.title as string,
+    date: r.date as string,
+    time: (r.time as string | null) ?? null,
+    venue: (r.venue as string | null) ?? null,
+    organizer: r.organizer as ConferenceRow['organizer'],
+    kind: defaultKind(r.organizer as 'city' | 'department', (r.kind as string | null) ?? null),
+    status: r.status as ConferenceRow['status'],
+    hostDepartmentId: (r.host_department_id as string | null) ?? null,
+    hostDepartmentName: (r.host_department_name as string | null) ?? null,
+    departmentIds: ids,
+    departmentNames: names,
+    topics: JSON.parse(String(r.topics ?? '[]')) as string[],
+    speakerCount: r.speaker_count as number,
+    attendanceCount: r.attendance_count as number,
+  };
+}
+
+const ROW_SELECT = sql`
+  SELECT c.*,
+    h.name AS host_department_name,
+    (SELECT group_concat(department_id, char(31)) FROM (SELECT cd.department_id FROM conference_departments cd
+       WHERE cd.conference_id = c.id ORDER BY cd.position)) AS department_ids,
+    (SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM conference_departments cd JOIN departments d ON d.id = cd.department_id
+       WHERE cd.conference_id = c.id ORDER BY cd.position)) AS department_names,
+    (SELECT count(*) FROM conference_speakers s WHERE s.conference_id = c.id) AS speaker_count,
+    (SELECT count(*) FROM attendance a WHERE a.conference_id = c.id) AS attendance_count
+  FROM conferences c LEFT JOIN departments h ON h.id = c.host_department_id`;
+
+export function listConferences(db: Db, f: ConferenceFilter): ConferenceRow[] {
+  const search = f.search?.trim().toLowerCase() ?? '';
+  const rows = db.all<Row>(sql`${ROW_SELECT}
+    WHERE (${f.from ?? null} IS NULL OR c.date >= ${f.from ?? null})
+      AND (${f.to ?? null} IS NULL OR c.date <= ${f.to ?? null})
+      AND (${f.status ?? null} IS NULL OR c.status = ${f.status ?? null})
+      AND (${f.organizer ?? null} IS NULL OR c.organizer = ${f.organizer ?? null})
+      AND (${f.departmentId ?? null} IS NULL OR c.host_department_id = ${f.departmentId ?? null}
+           OR EXISTS (SELECT 1 FROM conference_departments cd WHERE cd.conference_id = c.id AND cd.department_id = ${f.departmentId ?? null}))
+      AND (${search} = '' OR instr(lower(c.title), ${search}) > 0 OR instr(c.topics, ${search}) > 0)
+    ORDER BY c.date DESC, coalesce(c.time, '') DESC, c.id
+    LIMIT ${f.limit ?? 100_000}`);
+  return rows.map(toRow);
+}
+
+export function getConferenceRow(
+  db: Db,
+  id: string,
+): ConferenceRow & {
+  notes: string | null;
+  cancelReason: string | null;
+  postponedFromId: string | null;
+  postponedToId: string | null;
+} {
+  const r = db.get<Row>(sql`${ROW_SELECT} WHERE c.id = ${id}`);
+  if (!r) throw new AppError('not_found', `conference "${id}" does not exist`);
+  return {
+    ...toRow(r),
+    notes: (r.notes as string | null) ?? null,
+    cancelReason: (r.cancel_reason as string | null) ?? null,
+    postponedFromId: (r.postponed_from_id as string | null) ?? null,
+    postponedToId: (r.postponed_to_id as string | null) ?? null,
+  };
+}
+
+function changedFields(before: unknown, after: unknown): string[] {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => k !== 'updatedAt' && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .sort();
+}
+
+export function getConferenceDetail(db: Db, id: string, today: string): ConferenceDetail {
+  const row = getConferenceRow(db, id);
+  const speakers = db.all<SpeakerView>(sql`
+    SELECT s.person_id AS personId, p.name AS personName, s.department_id AS departmentId, d.name AS departmentName, s.role
+    FROM conference_speakers s JOIN people p ON p.id = s.person_id JOIN departments d ON d.id = s.department_id
+    WHERE s.conference_id = ${id} ORDER BY s.position`);
+  const attendance = db.all<AttendanceView>(sql`
+    SELECT a.id, a.person_id AS personId, p.name AS personName,
+      coalesce(a.department_id, p.department_id) AS departmentId, d.name AS departmentName,
+      a.role, a.status, a.substitute_for_person_id AS substituteForPersonId, sp.name AS substituteForName
+    FROM attendance a JOIN people p ON p.id = a.person_id
+      JOIN departments d ON d.id = coalesce(a.department_id, p.department_id)
+      LEFT JOIN people sp ON sp.id = a.substitute_for_person_id
+    WHERE a.conference_id = ${id} ORDER BY d.sort_order, p.name, a.id`);
+  const media = db
+    .all<Omit<ConferenceMediaView, 'attended'> & { attended: number | null }>(sql`
+      SELECT m.id AS mediaId, m.name, m.kind, m.contact_person AS contactPerson, m.phone, cm.attended
+      FROM conference_media cm JOIN media_outlets m ON m.id = cm.media_id
+      WHERE cm.conference_id = ${id} ORDER BY m.name`)
+    .map((m) => ({ ...m, attended: m.attended === null ? null : m.attended === 1 }));
+  const history = db
+    .all<{
+      at: string;
+      actor: string;
+      action: string;
+      reason: string | null;
+      before: string | null;
+      after: string | null;
+    }>(sql`
+      SELECT at, actor, action, reason, before, after FROM audit_log
+      WHERE entity = 'conference' AND entity_id = ${id} ORDER BY id`)
+    .map(
+      (h): HistoryEntry => ({
+        at: h.at,
+        actor: h.actor,
+        action: h.action,
+        reason: h.reason,
+        changed: changedFields(h.before ? JSON.parse(h.before) : null, h.after ? JSON.parse(h.after) : null),
+      }),
+    );
+  const { year, quarter } = quarterOf(row.date);
+  return { ...row, speakers, attendance, media, history, quarterEnded: quarterPeriod(year, quarter).end < today };
+}

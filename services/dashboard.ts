@@ -1,0 +1,97 @@
+// The landing page: what needs attention this quarter.
+import { sql } from 'drizzle-orm';
+import type { AtRiskDepartment, Dashboard } from '../common/conference-types';
+import { addDays, localDate } from '../common/dates';
+import { quarterOf, quarterPeriod } from '../common/domain/periods';
+import type { QuotaKind } from '../common/domain/quota';
+import { listConferences } from '../db/queries/conference-list';
+import { complianceReport } from './compliance';
+import type { ServiceContext } from './context';
+import { officeCalendar } from './planning';
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function dashboard(ctx: ServiceContext, asOfInput?: string | null): Dashboard {
+  const asOf = asOfInput ?? localDate(ctx.now());
+  const { year, quarter } = quarterOf(asOf);
+  const period = quarterPeriod(year, quarter);
+  const report = complianceReport(ctx, { year, asOf });
+  const calendar = officeCalendar(ctx.db);
+  const workingDaysLeft = calendar.workingDays(addDays(asOf, 1), period.end).length;
+
+  const planned = listConferences(ctx.db, { from: asOf, to: `${year + 1}-12-31`, status: 'planned' });
+  const nextFor = (departmentId: string) =>
+    planned
+      .filter(
+        (c) => c.date <= period.end && (c.departmentIds.includes(departmentId) || c.hostDepartmentId === departmentId),
+      )
+      .map((c) => c.date)
+      .sort()[0] ?? null;
+
+  const atRisk: AtRiskDepartment[] = [];
+  for (const d of report.departments) {
+    const q = d.quarters.find((x) => x.quarter === quarter);
+    const pending: QuotaKind[] = [];
+    if (q?.conferenceStatus === 'pending') pending.push('department_conferences');
+    if (q?.responsibleStatus === 'pending') pending.push('responsible_attendance');
+    if (d.headStatus === 'pending') pending.push('head_attendance');
+    if (pending.length === 0) continue;
+    atRisk.push({
+      departmentId: d.departmentId,
+      name: d.name,
+      pending,
+      daysLeft: daysBetween(
+        asOf,
+        pending.includes('head_attendance') && pending.length === 1 ? `${year}-12-31` : period.end,
+      ),
+      workingDaysLeft,
+      nextConferenceDate: nextFor(d.departmentId),
+    });
+  }
+  // Nothing booked first, then the fewest days left.
+  atRisk.sort(
+    (a, b) => Number(a.nextConferenceDate !== null) - Number(b.nextConferenceDate !== null) || a.daysLeft - b.daysLeft,
+  );
+
+  const monthEnd = `${asOf.slice(0, 7)}-31`;
+  const upcoming = planned.filter((c) => c.date <= monthEnd).sort((a, b) => a.date.localeCompare(b.date));
+
+  const untrainedSpokespersons = ctx.db.all<Dashboard['untrainedSpokespersons'][number]>(sql`
+    SELECT p.id AS personId, p.name, p.department_id AS departmentId, d.name AS departmentName, p.tenure_start AS tenureStart
+    FROM people p JOIN departments d ON d.id = p.department_id
+    WHERE p.role = 'spokesperson' AND p.archived = 0 AND d.status = 'active'
+      AND (p.tenure_end IS NULL OR p.tenure_end >= ${asOf})
+      AND NOT EXISTS (SELECT 1 FROM trainings t WHERE t.person_id = p.id AND t.date <= coalesce(p.tenure_start, '9999-12-31'))
+    ORDER BY d.sort_order, p.name`);
+
+  const heldWithoutAttendance = listConferences(ctx.db, { status: 'held' }).filter((c) => c.attendanceCount === 0);
+
+  const quarterCompletion = [1, 2, 3, 4].map((qn) => {
+    let met = 0;
+    let total = 0;
+    for (const d of report.departments) {
+      const q = d.quarters.find((x) => x.quarter === qn);
+      if (!q) continue;
+      for (const s of [q.conferenceStatus, q.responsibleStatus]) {
+        if (s === 'exempt') continue;
+        total++;
+        if (s === 'met') met++;
+      }
+    }
+    return { quarter: qn, met, total };
+  });
+
+  return {
+    asOf,
+    year,
+    quarter,
+    quarterEnd: period.end,
+    atRisk,
+    upcoming,
+    untrainedSpokespersons,
+    heldWithoutAttendance,
+    quarterCompletion,
+  };
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../common/result';
+import { APPLICATION_ID, openDatabase } from '../../db/open';
+import { openApp } from '../../services/open-app';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'press-office-db-'));
+  dirs.push(dir);
+  return dir;
+}
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function expectRefused(path: string, pattern: RegExp): void {
+  const before = sha(path);
+  let error: unknown;
+  try {
+    openDatabase(path);
+  } catch (err) {
+    error = err;
+  }
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe('invalid_file');
+  expect((error as AppError).message).toMatch(pattern);
+  expect(sha(path)).toBe(before);
+}
+
+afterEach(() => {
+  dirs.length = 0;
+});
+
+describe('openDatabase', () => {
+  it('creates a new file, marks it as ours, migrates and configures WAL with foreign keys on', () => {
+    const path = join(tempDir(), 'sub', 'press-office.db');
+    const opened = openDatabase(path);
+    expect(opened.created).toBe(true);
+    const c = opened.client;
+    expect(c.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(c.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(c.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(c.pragma('user_version', { simple: true })).toBe(opened.schemaVersion);
+    expect(opened.schemaVersion).toBeGreaterThan(0);
+    c.close();
+    const again = openDatabase(path);
+    expect(again.created).toBe(false);
+    again.client.close();
+  });
+
+  it('refuses a zero-byte file and leaves it untouched', () => {
+    const path = join(tempDir(), 'empty.db');
+    writeFileSync(path, '');
+    expectRefused(path, /empty \(0 bytes\)/);
+  });
+
+  it('refuses a file that is not SQLite', () => {
+    const path = join(tempDir(), 'notes.db');
+    writeFileSync(path, '部门名册\n'.repeat(200));
+    expectRefused(path, /not a SQLite database/);
+  });
+
+  it('refuses a SQLite database of another program', () => {
+    const path = join(tempDir(), 'other.db');
+    const other = new Database(path);
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    expectRefused(path, /another program/);
+  });
+
+  it('refuses a truncated or damaged database', () => {
+    const dir = tempDir();
+    const path = join(dir, 'damaged.db');
+    const app = openApp(path, { mode: 'cli' });
+    app.close();
+    const bytes = readFileSync(path);
+    // Keep the header, wipe the pages holding the schema and data.
+    const damaged = Buffer.concat([bytes.subarray(0, 100), Buffer.alloc(bytes.length - 100, 0xa5)]);
+    writeFileSync(path, damaged);
+    expectRefused(path, /damaged|cannot be read/);
+  });
+
+  it('refuses a database made by a newer schema', () => {
+    const path = join(tempDir(), 'newer.db');
+    const opened = openDatabase(path);
+    opened.client.pragma(`user_version = ${opened.schemaVersion + 5}`);
+    opened.client.close();
+    expectRefused(path, /newer version of Press Office/);
+  });
+
+  it('keeps child rows when migrating: foreign keys are off during migrations and checked after', () => {
+    const opened = openDatabase(':memory:');
+    const fk = opened.client.pragma('foreign_key_check') as unknown[];
+    expect(fk).toEqual([]);
+    expect(opened.client.pragma('foreign_keys', { simple: true })).toBe(1);
+    opened.client.close();
+  });
+});
