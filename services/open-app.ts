@@ -1,6 +1,6 @@
 // Start-up shared by Electron, browser mode and the CLI: open (probe, migrate), seed, build the context.
 import { resolve } from 'node:path';
-import { type OpenOptions, openDatabase } from '../db/open';
+import { type OpenedDatabase, type OpenOptions, openDatabase } from '../db/open';
 import { seedQuotaRules } from '../db/queries/quota-rules';
 import { seedIfEmpty } from '../db/seed';
 import { defaultClock, defaultIds, osUserName, type ServiceContext } from './context';
@@ -16,6 +16,7 @@ export interface AppStartOptions extends OpenOptions {
 
 export interface OpenedApp {
   ctx: ServiceContext;
+  client: OpenedDatabase['client'];
   close: () => void;
   seeded: number;
 }
@@ -36,5 +37,5 @@ export function openApp(dbPath: string, options: AppStartOptions): OpenedApp {
   // Quota rules are office settings, seeded whatever the register holds; departments only on request.
   seedQuotaRules(opened.db, now().toISOString());
   const seeded = options.seed === false ? 0 : seedIfEmpty(opened.db, now().toISOString());
-  return { ctx, close: () => opened.client.close(), seeded };
+  return { ctx, client: opened.client, close: () => opened.client.close(), seeded };
 }
