@@ -30,7 +30,7 @@ export interface OpenedDatabase {
   schemaVersion: number;
 }
 
-function defaultMigrationsFolder(): string {
+export function defaultMigrationsFolder(): string {
   // Source: db/open.ts → db/migrations. Bundle: dist/*.mjs → dist/migrations.
   return join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 }
