@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { captureSessionToken } from './api/session-token';
+import { Root } from './app';
+import './styles.css';
+
+// The token fragment is read and removed before the hash router looks at the location.
+captureSessionToken();
+if (!window.location.hash) window.history.replaceState(null, '', '#/register');
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);
