@@ -36,11 +36,20 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
+      // Testing aid: start the clock at this instant (ISO 8601); it then runs normally.
+      now: { type: 'string' },
     },
   });
   const here = dirname(fileURLToPath(import.meta.url));
   const rendererDir = values['renderer-dir'] ?? join(here, 'renderer');
-  const app = openApp(resolveDbPath(values.db), { mode: 'browser' });
+  let now: (() => Date) | undefined;
+  if (values.now) {
+    const start = Date.parse(values.now);
+    if (Number.isNaN(start)) throw new Error(`--now: "${values.now}" is not an ISO 8601 date and time`);
+    const offset = start - Date.now();
+    now = () => new Date(Date.now() + offset);
+  }
+  const app = openApp(resolveDbPath(values.db), { mode: 'browser', ...(now ? { now } : {}) });
   const srv = await startBrowserServer({ ctx: app.ctx, rendererDir, port: values.port ? Number(values.port) : 0 });
   console.log(`Press Office (browser mode) database: ${app.ctx.dbPath}`);
   console.log(`Press Office (browser mode) ready: ${srv.url}`);
