@@ -21,7 +21,7 @@ try {
   const text = readFileSync(csv, 'utf8');
   const rows = parseCsv(text);
   const header = rows.shift()?.map((h) => h.trim());
-  if (!header || header[0] !== 'issue') throw new Error(`unexpected electronegativity output:\n${text.slice(0, 500)}`);
+  if (header?.[0] !== 'issue') throw new Error(`unexpected electronegativity output:\n${text.slice(0, 500)}`);
   const findings = rows
     .filter((r) => r.length >= 5)
     .map((r) => ({ check: r[0].trim(), severity: r[1], file: r[3].trim(), location: r[4], sample: r[5] }));

@@ -19,6 +19,10 @@ export interface ConferenceData {
   status: 'planned' | 'held' | 'cancelled';
   topics: string[];
   notes: string | null;
+  kind: 'city_routine' | 'department_routine' | 'ad_hoc' | 'emergency' | null;
+  cancelReason: string | null;
+  postponedFromId: string | null;
+  postponedToId: string | null;
 }
 
 export interface AttendanceData {
@@ -29,6 +33,7 @@ export interface AttendanceData {
   /** Null: counts for the person's own department. */
   departmentId: string | null;
   status: 'attended' | 'absent';
+  substituteForPersonId: string | null;
 }
 
 /** Every conference with its departments, ordered by id; keys in the format's order. */
@@ -61,6 +66,10 @@ export function listConferenceData(db: Db): ConferenceData[] {
       status: c.status,
       topics: c.topics,
       notes: c.notes,
+      kind: c.kind,
+      cancelReason: c.cancelReason,
+      postponedFromId: c.postponedFromId,
+      postponedToId: c.postponedToId,
     }));
 }
 
@@ -78,6 +87,7 @@ export function listAttendanceData(db: Db): AttendanceData[] {
       role: a.role,
       departmentId: a.departmentId,
       status: a.status,
+      substituteForPersonId: a.substituteForPersonId,
     }));
 }
 

@@ -1,27 +1,88 @@
-// Hash routing without a router package: #/register, #/register/<id>, #/settings.
+// Hash routing without a router package: #/dashboard, #/register, #/register/<id>, #/conferences,
+// #/conferences/new, #/conferences/<id>[/edit|/check-in|/print], #/calendar, #/planner, #/compliance, #/settings.
 import { useSyncExternalStore } from 'react';
 
-export type Route = { page: 'register' } | { page: 'department'; id: string } | { page: 'settings' };
+export type Route =
+  | { page: 'dashboard' }
+  | { page: 'register' }
+  | { page: 'department'; id: string }
+  | { page: 'conferences' }
+  | { page: 'conferenceNew'; date?: string }
+  | { page: 'conference'; id: string }
+  | { page: 'conferenceEdit'; id: string }
+  | { page: 'checkIn'; id: string }
+  | { page: 'print'; id: string }
+  | { page: 'calendar' }
+  | { page: 'planner' }
+  | { page: 'compliance' }
+  | { page: 'settings' };
+
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'settings') return { page: 'settings' };
-  if (parts[0] === 'register' && parts[1]) {
-    try {
-      return { page: 'department', id: decodeURIComponent(parts[1]) };
-    } catch {
-      return { page: 'register' };
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
+  const id = parts[1] ? decode(parts[1]) : null;
+  switch (parts[0]) {
+    case 'settings':
+      return { page: 'settings' };
+    case 'register':
+      return id ? { page: 'department', id } : { page: 'register' };
+    case 'calendar':
+      return { page: 'calendar' };
+    case 'planner':
+      return { page: 'planner' };
+    case 'compliance':
+      return { page: 'compliance' };
+    case 'conferences': {
+      if (!parts[1]) return { page: 'conferences' };
+      if (parts[1] === 'new') {
+        const date = new URLSearchParams(query).get('date');
+        return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { page: 'conferenceNew', date } : { page: 'conferenceNew' };
+      }
+      if (!id) return { page: 'conferences' };
+      if (parts[2] === 'edit') return { page: 'conferenceEdit', id };
+      if (parts[2] === 'check-in') return { page: 'checkIn', id };
+      if (parts[2] === 'print') return { page: 'print', id };
+      return { page: 'conference', id };
     }
+    default:
+      return { page: 'dashboard' };
   }
-  return { page: 'register' };
 }
 
 export function routeHref(route: Route): string {
   switch (route.page) {
+    case 'dashboard':
+      return '#/dashboard';
     case 'register':
       return '#/register';
     case 'department':
       return `#/register/${encodeURIComponent(route.id)}`;
+    case 'conferences':
+      return '#/conferences';
+    case 'conferenceNew':
+      return route.date ? `#/conferences/new?date=${route.date}` : '#/conferences/new';
+    case 'conference':
+      return `#/conferences/${encodeURIComponent(route.id)}`;
+    case 'conferenceEdit':
+      return `#/conferences/${encodeURIComponent(route.id)}/edit`;
+    case 'checkIn':
+      return `#/conferences/${encodeURIComponent(route.id)}/check-in`;
+    case 'print':
+      return `#/conferences/${encodeURIComponent(route.id)}/print`;
+    case 'calendar':
+      return '#/calendar';
+    case 'planner':
+      return '#/planner';
+    case 'compliance':
+      return '#/compliance';
     case 'settings':
       return '#/settings';
   }
