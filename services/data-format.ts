@@ -1,0 +1,382 @@
+// press-office/v1 export and all-or-nothing import. Import checks the whole file first (structure,
+// values, references against the file and the database), collects every problem, and only then
+// upserts by id in one transaction; a record identical to the stored one is not written at all.
+import type { z } from 'zod';
+import { AppError, formatPath } from '../common/result';
+import type { Db } from '../db/open';
+import { recordAudit } from '../db/queries/audit';
+import {
+  type AttendanceData,
+  type ConferenceData,
+  listAttendanceData,
+  listConferenceData,
+  putAttendance,
+  putConference,
+} from '../db/queries/conferences';
+import type { Stamp } from '../db/stamp';
+import {
+  ARRAYS,
+  type ArrayName,
+  type AttendanceRecord,
+  type ConferenceRecord,
+  type DepartmentInput,
+  type DepartmentRecord,
+  documentShell,
+  FORMAT,
+  formatIssueMessage,
+  type PersonRecord,
+  type PressOfficeDocument,
+  RECORD_SCHEMAS,
+  recordRules,
+  type TrainingRecord,
+} from './data-format-schema';
+import {
+  parkDepartment,
+  putDepartment,
+  putPerson,
+  putTraining,
+  readDepartmentRecords,
+  readPersonRecords,
+  readTrainingRecords,
+} from './data-format-store';
+
+export type { PressOfficeDocument } from './data-format-schema';
+export { FORMAT } from './data-format-schema';
+
+/** One thing wrong with an import file, at a record path such as `people[3].departmentId`. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+export type ImportSummary = Record<ArrayName, ImportCounts>;
+export type ExportCounts = Record<ArrayName, number>;
+
+/** What the database holds, keyed by id, in the format's shape. */
+interface Stored {
+  departments: Map<string, DepartmentRecord>;
+  people: Map<string, PersonRecord>;
+  trainings: Map<string, TrainingRecord>;
+  conferences: Map<string, ConferenceData>;
+  attendance: Map<string, AttendanceData>;
+}
+
+/** The file's records, parsed and resolved to exactly what would be stored. */
+interface Plan {
+  departments: DepartmentRecord[];
+  people: PersonRecord[];
+  trainings: TrainingRecord[];
+  conferences: ConferenceRecord[];
+  attendance: AttendanceRecord[];
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+
+function readStored(db: Db): Stored {
+  return {
+    departments: byId(readDepartmentRecords(db)),
+    people: byId(readPersonRecords(db)),
+    trainings: byId(readTrainingRecords(db)),
+    conferences: byId(listConferenceData(db)),
+    attendance: byId(listAttendanceData(db)),
+  };
+}
+
+/** The whole database as a press-office/v1 document, read in one transaction. */
+export function exportDocument(db: Db, exportedAt: string): PressOfficeDocument {
+  return db.transaction((tx) => ({
+    format: FORMAT,
+    exportedAt,
+    departments: readDepartmentRecords(tx),
+    people: readPersonRecords(tx),
+    trainings: readTrainingRecords(tx),
+    conferences: listConferenceData(tx),
+    attendance: listAttendanceData(tx),
+  }));
+}
+
+export function serializeDocument(doc: PressOfficeDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function countDocument(doc: Pick<PressOfficeDocument, ArrayName>): ExportCounts {
+  return {
+    departments: doc.departments.length,
+    people: doc.people.length,
+    trainings: doc.trainings.length,
+    conferences: doc.conferences.length,
+    attendance: doc.attendance.length,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function join(prefix: string, path: readonly PropertyKey[]): string {
+  const rest = formatPath(path);
+  if (!rest) return prefix;
+  if (!prefix) return rest;
+  return rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${rest}`;
+}
+
+function zodProblems(prefix: string, error: z.ZodError): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ path: join(prefix, [...issue.path, key]), message: `unknown field (not part of ${FORMAT})` });
+      }
+    } else {
+      out.push({ path: join(prefix, issue.path), message: issue.message });
+    }
+  }
+  return out;
+}
+
+const parseOptions = { error: formatIssueMessage };
+
+/**
+ * Checks a parsed JSON value against the format and the database. Returns every problem found,
+ * and the records resolved to what would be stored (meaningful only when there are no problems).
+ */
+export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan: Plan; stored: Stored } {
+  const stored = readStored(db);
+  const plan: Plan = { departments: [], people: [], trainings: [], conferences: [], attendance: [] };
+  const problems: Problem[] = [];
+  if (!isPlainObject(raw)) {
+    problems.push({
+      path: '(file)',
+      message: `must be a JSON object {"format": "${FORMAT}", "departments": [...], ...}`,
+    });
+    return { problems, plan, stored };
+  }
+  const shell = documentShell.safeParse(raw, parseOptions);
+  if (!shell.success) {
+    problems.push(...zodProblems('', shell.error));
+    // Records of another format (or none) are not worth checking field by field.
+    if (raw.format !== FORMAT) return { problems, plan, stored };
+  }
+  const records = Object.fromEntries(
+    ARRAYS.map((name) => [name, Array.isArray(raw[name]) ? (raw[name] as unknown[]) : []]),
+  ) as Record<ArrayName, unknown[]>;
+
+  // Ids the file declares, whether or not the rest of the record is valid: a person with a bad
+  // date still exists as far as references go, so one mistake is reported once.
+  const fileIds = {} as Record<ArrayName, Map<string, number>>;
+  const duplicates = new Set<string>();
+  for (const name of ARRAYS) {
+    const seen = new Map<string, number>();
+    records[name].forEach((rec, i) => {
+      const id = isPlainObject(rec) ? rec.id : undefined;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, i);
+      else {
+        problems.push({ path: `${name}[${i}].id`, message: `duplicate id "${id}" (also used by ${name}[${first}])` });
+        duplicates.add(`${name}[${i}]`);
+      }
+    });
+    fileIds[name] = seen;
+  }
+  const known = (name: ArrayName, id: string) => fileIds[name].has(id) || stored[name].has(id);
+  // References are checked on the raw values, so a record with a bad date still has its unknown
+  // department reported in the same run; a value of the wrong type is a structure problem already.
+  const ref = (path: string, name: ArrayName, value: unknown) => {
+    if (typeof value === 'string' && value.length > 0 && !known(name, value)) {
+      problems.push({ path, message: `unknown ${NOUNS[name]} "${value}"` });
+    }
+  };
+
+  const check = <N extends ArrayName>(
+    name: N,
+    each: (rec: z.output<(typeof RECORD_SCHEMAS)[N]>, at: string) => void,
+  ) => {
+    records[name].forEach((rec, i) => {
+      const at = `${name}[${i}]`;
+      const result = RECORD_SCHEMAS[name].safeParse(rec, parseOptions);
+      if (!result.success) problems.push(...zodProblems(at, result.error));
+      if (!isPlainObject(rec)) return;
+      for (const rule of recordRules(name, rec)) problems.push({ path: `${at}.${rule.field}`, message: rule.message });
+      for (const [field, target] of REFERENCES[name]) {
+        if (name === 'departments' && field === 'mergedIntoId' && rec.mergedIntoId === rec.id) {
+          problems.push({ path: `${at}.mergedIntoId`, message: 'a department cannot be merged into itself' });
+        } else ref(`${at}.${field}`, target, rec[field]);
+      }
+      if (name === 'conferences' && Array.isArray(rec.departmentIds)) {
+        const listed = new Map<unknown, number>();
+        rec.departmentIds.forEach((id: unknown, j) => {
+          const first = listed.get(id);
+          if (first === undefined) {
+            listed.set(id, j);
+            ref(`${at}.departmentIds[${j}]`, 'departments', id);
+          } else {
+            problems.push({
+              path: `${at}.departmentIds[${j}]`,
+              message: `department "${String(id)}" is listed twice (also at [${first}])`,
+            });
+          }
+        });
+      }
+      if (result.success && !duplicates.has(at)) each(result.data as z.output<(typeof RECORD_SCHEMAS)[N]>, at);
+    });
+  };
+
+  let nextSort = 1 + Math.max(0, ...[...stored.departments.values()].map((d) => d.sortOrder));
+  for (const rec of records.departments) {
+    if (isPlainObject(rec) && typeof rec.sortOrder === 'number' && Number.isFinite(rec.sortOrder)) {
+      nextSort = Math.max(nextSort, rec.sortOrder + 1);
+    }
+  }
+  check('departments', (d: DepartmentInput) => {
+    const existing = stored.departments.get(d.id);
+    plan.departments.push({
+      ...d,
+      sortOrder: d.sortOrder ?? existing?.sortOrder ?? nextSort++,
+      formerNames: d.formerNames ?? existing?.formerNames ?? [],
+    });
+  });
+  problems.push(...activeNameClashes(stored, records.departments, duplicates));
+  check('people', (p: PersonRecord) => plan.people.push(p));
+  check('trainings', (t: TrainingRecord) => plan.trainings.push(t));
+  check('conferences', (c: ConferenceRecord) => plan.conferences.push(c));
+  check('attendance', (a: AttendanceRecord) => plan.attendance.push(a));
+  return { problems, plan, stored };
+}
+
+const NOUNS: Record<ArrayName, string> = {
+  departments: 'department',
+  people: 'person',
+  trainings: 'training',
+  conferences: 'conference',
+  attendance: 'attendance record',
+};
+
+/** Fields that hold the id of another record, and the array that record lives in. */
+const REFERENCES: Record<ArrayName, [field: string, target: ArrayName][]> = {
+  departments: [['mergedIntoId', 'departments']],
+  people: [['departmentId', 'departments']],
+  trainings: [['personId', 'people']],
+  conferences: [
+    ['hostDepartmentId', 'departments'],
+    ['postponedFromId', 'conferences'],
+    ['postponedToId', 'conferences'],
+  ],
+  attendance: [
+    ['conferenceId', 'conferences'],
+    ['personId', 'people'],
+    ['departmentId', 'departments'],
+    ['substituteForPersonId', 'people'],
+  ],
+};
+
+/**
+ * Only one active department may hold a short name (departments_active_name_uq). Checked on the
+ * state after import, so the file may swap two names; reported here instead of as a SQLite error.
+ */
+function activeNameClashes(stored: Stored, raw: unknown[], duplicates: Set<string>): Problem[] {
+  // The state after import: stored departments overlaid by the file's (raw, so a department with
+  // another mistake still takes part). `at` is the record path of those that come from the file.
+  const final = new Map<string, { name: unknown; status: unknown; at: string | null }>();
+  for (const d of stored.departments.values()) final.set(d.id, { name: d.name, status: d.status, at: null });
+  raw.forEach((rec, i) => {
+    const at = `departments[${i}]`;
+    if (!isPlainObject(rec) || typeof rec.id !== 'string' || duplicates.has(at)) return;
+    final.set(rec.id, { name: rec.name, status: rec.status ?? 'active', at });
+  });
+  const holders = new Map<string, string[]>();
+  for (const [id, d] of final) {
+    if (d.status !== 'active' || typeof d.name !== 'string') continue;
+    holders.set(d.name, [...(holders.get(d.name) ?? []), id]);
+  }
+  const problems: Problem[] = [];
+  for (const [name, ids] of holders) {
+    if (ids.length < 2) continue;
+    for (const id of ids) {
+      const path = final.get(id)?.at;
+      if (!path) continue;
+      const others = ids
+        .filter((o) => o !== id)
+        .map((o) => `"${o}" (${final.get(o)?.at ?? 'in the database'})`)
+        .join(', ');
+      problems.push({
+        path: `${path}.name`,
+        message: `short name "${name}" is also held by active department ${others}; only one current department may hold a short name (rename one, or set its status to "merged" or "archived")`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Key-order-independent comparison of two records. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+function changes<T extends { id: string }>(incoming: T[], stored: Map<string, T>) {
+  const out: { record: T; before: T | undefined }[] = [];
+  for (const record of incoming) {
+    const before = stored.get(record.id);
+    if (!before || canonical(before) !== canonical(record)) out.push({ record, before });
+  }
+  return out;
+}
+
+/**
+ * Imports a press-office/v1 document: all or nothing. Throws AppError('invalid_input') with every
+ * problem in `issues` and changes nothing when the file is not entirely valid.
+ */
+export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: string | null = null): ImportSummary {
+  return db.transaction((tx) => {
+    const { problems, plan, stored } = checkDocument(tx, raw);
+    if (problems.length > 0) {
+      throw new AppError(
+        'invalid_input',
+        `import: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was imported`,
+        problems,
+      );
+    }
+    const summary = {} as ImportSummary;
+    const apply = <T extends { id: string }>(
+      name: ArrayName,
+      entity: string,
+      incoming: T[],
+      current: Map<string, T>,
+      put: (record: T, exists: boolean) => void,
+      before?: (changed: { record: T; before: T | undefined }[]) => void,
+    ) => {
+      const changed = changes(incoming, current);
+      before?.(changed);
+      for (const c of changed) {
+        put(c.record, c.before !== undefined);
+        recordAudit(tx, stamp, 'import', entity, c.record.id, c.before ?? null, c.record);
+      }
+      const created = changed.filter((c) => !c.before).length;
+      summary[name] = { created, updated: changed.length - created, unchanged: incoming.length - changed.length };
+    };
+    // Parent tables first: foreign keys are checked statement by statement.
+    apply(
+      'departments',
+      'department',
+      plan.departments,
+      stored.departments,
+      (r, e) => putDepartment(tx, stamp, r, e),
+      (changed) => {
+        for (const c of changed) if (c.before) parkDepartment(tx, c.record.id);
+      },
+    );
+    apply('people', 'person', plan.people, stored.people, (r, e) => putPerson(tx, stamp, r, e));
+    apply('trainings', 'training', plan.trainings, stored.trainings, (r, e) => putTraining(tx, stamp, r, e));
+    apply('conferences', 'conference', plan.conferences, stored.conferences, (r, e) => putConference(tx, stamp, r, e));
+    apply('attendance', 'attendance', plan.attendance, stored.attendance, (r, e) => putAttendance(tx, stamp, r, e));
+    recordAudit(tx, stamp, 'import', 'data', null, null, { format: FORMAT, source, summary });
+    return summary;
+  });
+}
