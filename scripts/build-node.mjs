@@ -1,6 +1,6 @@
 // Bundles the Node side (Electron main, preload, CLI, browser-mode server) into dist/.
 // Runs from `npm ci` (the `prepare` script), so `npx press-office` works on a fresh clone.
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -61,7 +61,6 @@ if (Object.keys(pick({ preload: '' })).length > 0) {
 }
 await Promise.all(builds);
 
-// Migrations are read at run time from beside the bundles.
-const migrationsOut = join(out, 'migrations');
-if (existsSync(migrationsOut)) rmSync(migrationsOut, { recursive: true });
-cpSync(join(root, 'db', 'migrations'), migrationsOut, { recursive: true });
+// Migrations are read at run time from beside the bundles. Copied over in place (never removed
+// first), so a test running a bundle meanwhile never sees the folder missing.
+cpSync(join(root, 'db', 'migrations'), join(out, 'migrations'), { recursive: true, force: true });

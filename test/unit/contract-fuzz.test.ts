@@ -15,7 +15,10 @@ const EXAMPLES = {
   'departments.list': { search: '局', listed: true },
   'departments.get': { id: 'rizhao-01' },
   'departments.create': { name: '市大数据局', fullName: '日照市大数据发展局', listed: true, listedFrom: '2019-01-01' },
-  'departments.update': { id: 'rizhao-02', fields: { name: '市工信局', fullName: '日照市工业和信息化局', listed: true } },
+  'departments.update': {
+    id: 'rizhao-02',
+    fields: { name: '市工信局', fullName: '日照市工业和信息化局', listed: true },
+  },
   'departments.merge': { id: 'rizhao-16', intoId: 'rizhao-15' },
   'departments.archive': { id: 'rizhao-03' },
   'departments.restore': { id: 'rizhao-03' },
@@ -41,7 +44,9 @@ const EXAMPLES = {
   'compliance.year': { year: 2025, quarter: 2, asOf: '2025-12-31' },
   'dashboard.get': { asOf: '2026-03-15' },
   'planner.propose': { year: 2026, quarter: 2, capacity: 4 },
-  'planner.accept': { proposals: [{ date: '2026-05-12', title: '发布会', departmentIds: ['rizhao-01'], speakers: [] }] },
+  'planner.accept': {
+    proposals: [{ date: '2026-05-12', title: '发布会', departmentIds: ['rizhao-01'], speakers: [] }],
+  },
   'calendar.days': { from: '2026-01-01', to: '2026-01-31' },
   'calendar.setOverride': { date: '2026-05-06', kind: 'holiday', name: '停电' },
   'rules.list': {},
@@ -52,7 +57,17 @@ const EXAMPLES = {
 const hostile = fc.oneof(
   fc.anything(),
   fc.string(),
-  fc.constantFrom('', ' ', '2026-02-30', '9999-99-99', '\ud800', '\u0000', '=cmd|/c calc', '../../etc/passwd', 'x'.repeat(300)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '2026-02-30',
+    '9999-99-99',
+    '\ud800',
+    '\u0000',
+    '=cmd|/c calc',
+    '../../etc/passwd',
+    'x'.repeat(300),
+  ),
   fc.integer(),
   fc.double(),
   fc.constantFrom(null, undefined, true, [], {}, NaN, Number.MAX_SAFE_INTEGER + 2),
@@ -72,7 +87,11 @@ function mutated(method: Method) {
 describe('every operation rejects bad input cleanly', () => {
   const app = testApp();
   // A person, a conference and a media outlet for the examples' ids to point at.
-  const seedPerson = dispatch(app.ctx, 'people.create', { departmentId: 'rizhao-01', name: '发言人', role: 'spokesperson' });
+  const seedPerson = dispatch(app.ctx, 'people.create', {
+    departmentId: 'rizhao-01',
+    name: '发言人',
+    role: 'spokesperson',
+  });
   expect(seedPerson.ok).toBe(true);
 
   // Each run happens inside a transaction that is rolled back, so every run starts from this state
