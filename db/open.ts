@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../common/result';
+import { backupFileName, backupsDir } from './backup-names';
 import * as schema from './schema';
 
 /** A database or a transaction on it: query functions accept either. */
@@ -106,37 +107,49 @@ function configure(client: Database.Database): void {
 }
 
 /**
- * Applies pending migrations. Foreign keys are turned off on the connection first: SQLite ignores
+ * Applies pending migrations, all in one transaction, so a failing migration leaves the database
+ * as it was. Foreign keys are turned off on the connection first: SQLite ignores
  * `PRAGMA foreign_keys` inside a transaction, so a table-rebuild migration would otherwise
- * cascade-delete child rows. Each migration is one transaction; `foreign_key_check` must come
- * back empty before it commits.
+ * cascade-delete child rows. `foreign_key_check` must come back empty before the commit.
+ * An existing database is copied (VACUUM INTO, a consistent snapshot) before it is migrated.
  */
-function migrate(client: Database.Database, migrationsFolder: string): number {
+function migrate(client: Database.Database, migrationsFolder: string, backupPath: string | null): number {
   const migrations = readMigrationFiles({ migrationsFolder });
-  client.exec(
-    'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)',
-  );
   const applied = (client.pragma('user_version', { simple: true }) as number) || 0;
+  if (applied >= migrations.length) return migrations.length;
+  if (backupPath && applied > 0) {
+    mkdirSync(dirname(backupPath), { recursive: true });
+    client.prepare('VACUUM INTO ?').run(backupPath);
+  }
   client.pragma('foreign_keys = OFF');
   try {
-    for (let i = applied; i < migrations.length; i++) {
-      const m = migrations[i];
-      if (!m) break;
-      client.transaction(() => {
-        for (const statement of m.sql) if (statement.trim()) client.exec(statement);
-        const problems = client.pragma('foreign_key_check') as unknown[];
-        if (problems.length > 0) {
+    client.transaction(() => {
+      client.exec(
+        'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)',
+      );
+      const record = client.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)');
+      for (let i = applied; i < migrations.length; i++) {
+        const m = migrations[i];
+        if (!m) break;
+        try {
+          for (const statement of m.sql) if (statement.trim()) client.exec(statement);
+        } catch (err) {
           throw new AppError(
             'internal',
-            `migration ${i + 1} left ${problems.length} broken references; nothing was changed`,
+            `migration ${i + 1} failed (${(err as Error).message}); the database was left as it was`,
           );
         }
-        client
-          .prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)')
-          .run(m.hash, m.folderMillis);
-        client.pragma(`user_version = ${i + 1}`);
-      })();
-    }
+        record.run(m.hash, m.folderMillis);
+      }
+      const problems = client.pragma('foreign_key_check') as unknown[];
+      if (problems.length > 0) {
+        throw new AppError(
+          'internal',
+          `migrations left ${problems.length} broken references; the database was left as it was`,
+        );
+      }
+      client.pragma(`user_version = ${migrations.length}`);
+    })();
   } finally {
     client.pragma('foreign_keys = ON');
   }
@@ -157,7 +170,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     const empty =
       (client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n === 0;
     if (empty) client.pragma(`application_id = ${APPLICATION_ID}`);
-    const schemaVersion = migrate(client, migrationsFolder);
+    const backupPath = isMemory ? null : join(backupsDir(path), backupFileName(new Date(), 'pre-migration'));
+    const schemaVersion = migrate(client, migrationsFolder, backupPath);
     client.pragma('foreign_keys = ON');
     const db: Db = drizzle(client, { schema });
     return { db, client, path, created: !exists || empty, schemaVersion };

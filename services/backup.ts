@@ -5,10 +5,12 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { AppError } from '../common/result';
+import { BACKUP_NAME_RE, type BackupKind, backupFileName, backupStamp, backupsDir } from '../db/backup-names';
 import { defaultMigrationsFolder, probeFile } from '../db/open';
-import { commitTemp, fsyncFolder, tempPathFor } from './atomic-file';
 
-export type BackupKind = 'auto' | 'manual' | 'import' | 'pre-migration' | 'pre-restore';
+export { type BackupKind, backupsDir };
+
+import { commitTemp, fsyncFolder, tempPathFor } from './atomic-file';
 
 export interface BackupInfo {
   path: string;
@@ -21,24 +23,11 @@ export interface BackupInfo {
 /** Kept in rotation: the newest automatic backup of each of the last 7 days and of the last 4 weeks. */
 export const ROTATION = { daily: 7, weekly: 4 } as const;
 
-export function backupsDir(dbPath: string): string {
-  return join(dirname(dbPath), 'backups');
-}
-
-function stampOf(now: Date): string {
-  return now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z'); // 20261127T041500Z
-}
-
-const NAME_RE = /^press-office-(\d{8}T\d{6}Z)(?:-\d+)?-(auto|manual|import|pre-migration|pre-restore)\.db$/;
-
 export function listBackups(dbPath: string): BackupInfo[] {
   const dir = backupsDir(dbPath);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .map((name) => ({ name, m: NAME_RE.exec(name) }))
+    .map((name) => ({ name, m: BACKUP_NAME_RE.exec(name) }))
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
     .map(({ name, m }) => {
       const s = m[1] as string;
@@ -87,8 +76,8 @@ export async function backupIntoFolder(
   now: Date,
 ): Promise<BackupInfo> {
   const dir = backupsDir(dbPath);
-  let name = `press-office-${stampOf(now)}-${kind}.db`;
-  for (let n = 2; existsSync(join(dir, name)); n++) name = `press-office-${stampOf(now)}-${n}-${kind}.db`;
+  let name = backupFileName(now, kind);
+  for (let n = 2; existsSync(join(dir, name)); n++) name = backupFileName(now, kind, n);
   const path = join(dir, name);
   await backupTo(client, path);
   pruneBackups(dbPath);
@@ -152,7 +141,7 @@ export async function restoreFile(dbPath: string, from: string, now: Date): Prom
     checkDatabaseFile(copyTemp);
     let asidePath: string | null = null;
     if (existsSync(dbPath)) {
-      asidePath = join(dirname(dbPath), `${basename(dbPath)}.before-restore-${stampOf(now)}`);
+      asidePath = join(dirname(dbPath), `${basename(dbPath)}.before-restore-${backupStamp(now)}`);
       renameSync(dbPath, asidePath);
       for (const suffix of ['-wal', '-shm']) {
         if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, asidePath + suffix);
