@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openApp } from '../services/open-app';
 import { resolveDbPath } from '../services/paths';
+import { latestGoodBackup, startupMaintenance } from '../services/startup';
 import { startBrowserServer } from './browser-mode';
 
 const CHROMIUM_CANDIDATES = [
@@ -49,11 +50,25 @@ async function main(): Promise<void> {
     const offset = start - Date.now();
     now = () => new Date(Date.now() + offset);
   }
-  const app = openApp(resolveDbPath(values.db), { mode: 'browser', ...(now ? { now } : {}) });
+  const dbPath = resolveDbPath(values.db);
+  let app: ReturnType<typeof openApp>;
+  try {
+    app = openApp(dbPath, { mode: 'browser', ...(now ? { now } : {}) });
+  } catch (err) {
+    const backup = latestGoodBackup(dbPath);
+    const offer = backup
+      ? `\nThe latest good backup is ${backup.path} (${backup.createdAt}). To restore it (the current file is kept aside):\n  npx press-office restore "${backup.path}" --db "${dbPath}"`
+      : '';
+    throw new Error(`${(err as Error).message}${offer}`);
+  }
   const srv = await startBrowserServer({ ctx: app.ctx, rendererDir, port: values.port ? Number(values.port) : 0 });
   console.log(`Press Office (browser mode) database: ${app.ctx.dbPath}`);
   console.log(`Press Office (browser mode) ready: ${srv.url}`);
   if (values.open) openAppWindow(srv.url);
+  void startupMaintenance(app).then((m) => {
+    for (const path of m.swept) console.log(`Removed the leftover of an interrupted write: ${path}`);
+    if (m.backupError) console.error(`press-office: automatic backup failed: ${m.backupError}`);
+  });
 
   const stop = async () => {
     await srv.close();

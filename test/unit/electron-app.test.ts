@@ -1,6 +1,6 @@
 // Start-up wiring with electron mocked: single-instance lock, database open (and refusal),
 // protocol, IPC and window in order, and the database closed on quit.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -46,6 +46,7 @@ const fake = vi.hoisted(() => {
     windows,
     FakeWindow,
     showErrorBox: vi.fn(),
+    showMessageBoxSync: vi.fn(() => 0),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     session: {
@@ -61,7 +62,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({
   app: fake.app,
   BrowserWindow: fake.FakeWindow,
-  dialog: { showErrorBox: fake.showErrorBox },
+  dialog: { showErrorBox: fake.showErrorBox, showMessageBoxSync: fake.showMessageBoxSync },
   ipcMain: fake.ipcMain,
   protocol: fake.protocol,
   session: fake.session,
@@ -71,6 +72,8 @@ vi.mock('electron', () => ({
 import type { Result } from '../../common/result';
 import { startApp } from '../../electron/app';
 import { dbFlag } from '../../electron/args';
+import { backupIntoFolder } from '../../services/backup';
+import { openApp } from '../../services/open-app';
 
 let dir: string;
 const bundleDir = '/opt/press-office/resources/app.asar/dist';
@@ -191,6 +194,38 @@ describe('start-up', () => {
     expect(fake.windows).toHaveLength(0);
     expect(fake.ipcMain.handle).not.toHaveBeenCalled();
     expect(fake.protocol.handle).not.toHaveBeenCalled();
+  });
+});
+
+describe('recovery from an unreadable database', () => {
+  it('offers the latest good backup, restores it when asked, and keeps the bad file aside', async () => {
+    const file = join(dir, 'press-office.db');
+    const good = openApp(file, { mode: 'cli' });
+    await backupIntoFolder(good.client, file, 'auto', new Date('2026-11-20T08:00:00Z'));
+    good.close();
+    writeFileSync(file, Buffer.alloc(0));
+    start(['--db', file]);
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    expect(fake.showMessageBoxSync).toHaveBeenCalledTimes(1);
+    const [options] = fake.showMessageBoxSync.mock.calls[0] as unknown as [{ message: string; detail: string }];
+    expect(options.message).toMatch(/empty \(0 bytes\)/);
+    expect(options.detail).toContain('2026-11-20T08:00:00Z');
+    expect(statSync(file).size).toBeGreaterThan(0);
+    expect(readdirSync(dir).some((f) => f.startsWith('press-office.db.before-restore-'))).toBe(true);
+    expect(fake.app.exit).not.toHaveBeenCalled();
+  });
+
+  it('quits without touching anything when the office declines', async () => {
+    const file = join(dir, 'press-office.db');
+    const good = openApp(file, { mode: 'cli' });
+    await backupIntoFolder(good.client, file, 'auto', new Date('2026-11-20T08:00:00Z'));
+    good.close();
+    writeFileSync(file, Buffer.alloc(0));
+    fake.showMessageBoxSync.mockReturnValueOnce(1);
+    start(['--db', file]);
+    await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalledWith(1));
+    expect(statSync(file).size).toBe(0);
+    expect(fake.windows).toHaveLength(0);
   });
 });
 

@@ -1,0 +1,38 @@
+// What the app (Electron or browser mode) does around opening the database: sweep leftovers of
+// killed writes, take the automatic backup, and find a good backup when the file cannot be opened.
+import { dirname } from 'node:path';
+import { sweepTempFiles } from './atomic-file';
+import { type BackupInfo, backupIntoFolder, backupsDir, checkDatabaseFile, listBackups } from './backup';
+import type { OpenedApp } from './open-app';
+
+export interface Maintenance {
+  swept: string[];
+  backup: BackupInfo | null;
+  backupError: string | null;
+}
+
+/** Run after the app is up: nothing here may keep the office from working. */
+export async function startupMaintenance(app: OpenedApp): Promise<Maintenance> {
+  const dbPath = app.ctx.dbPath;
+  if (dbPath === ':memory:') return { swept: [], backup: null, backupError: null };
+  const swept = [...sweepTempFiles(dirname(dbPath)), ...sweepTempFiles(backupsDir(dbPath))];
+  try {
+    const backup = await backupIntoFolder(app.client, dbPath, 'auto', app.ctx.now());
+    return { swept, backup, backupError: null };
+  } catch (err) {
+    return { swept, backup: null, backupError: (err as Error).message };
+  }
+}
+
+/** The newest backup beside the database that passes a full check, or null. */
+export function latestGoodBackup(dbPath: string): BackupInfo | null {
+  for (const b of listBackups(dbPath)) {
+    try {
+      checkDatabaseFile(b.path);
+      return b;
+    } catch {
+      // damaged or foreign: try the next older one
+    }
+  }
+  return null;
+}
