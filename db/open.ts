@@ -174,6 +174,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     const schemaVersion = migrate(client, migrationsFolder, backupPath);
     client.pragma('foreign_keys = ON');
     const db: Db = drizzle(client, { schema });
+    // Every transaction takes the write lock up front (BEGIN IMMEDIATE). A deferred one that has
+    // read first cannot wait for another writer (the CLI beside the app) and fails at once with
+    // SQLITE_BUSY; an immediate one waits out the busy timeout like a single statement does.
+    const deferred = db.transaction.bind(db);
+    db.transaction = ((fn, config) => deferred(fn, { behavior: 'immediate', ...config })) as typeof db.transaction;
     return { db, client, path, created: !exists || empty, schemaVersion };
   } catch (err) {
     client.close();

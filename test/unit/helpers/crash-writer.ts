@@ -3,7 +3,7 @@
 // until it is killed. `file` mode rewrites a large file atomically in a loop instead.
 import { localDate } from '../../../common/dates';
 import { checkInConference, createConference } from '../../../db/queries/conference-lifecycle';
-import { createPerson } from '../../../db/queries/people';
+import { createPerson, createTraining } from '../../../db/queries/people';
 import { writeFileAtomic } from '../../../services/atomic-file';
 import { makeStamp } from '../../../services/context';
 import { openApp } from '../../../services/open-app';
@@ -20,6 +20,20 @@ if (mode === 'file') {
 }
 
 const app = openApp(target as string, { mode: 'cli', actor: 'crash-writer', migrationsFolder });
+
+if (mode === 'count') {
+  // `count DB MIGRATIONS PERSON N`: N training records, one transaction each, as a second writer.
+  const [personId, n] = process.argv.slice(5);
+  for (let i = 0; i < Number(n); i++) {
+    createTraining(app.ctx.db, makeStamp(app.ctx, 'cli-writer'), {
+      personId: personId as string,
+      date: '2026-01-01',
+      course: `cli ${i}`,
+    });
+  }
+  app.close();
+  process.exit(0);
+}
 const stamp = () => makeStamp(app.ctx, 'crash-writer');
 const departments = ['rizhao-01', 'rizhao-02', 'rizhao-03'];
 const people = departments.map((departmentId, i) => {
