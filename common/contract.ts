@@ -24,8 +24,19 @@ import type {
   QuotaRuleView,
 } from './conference-types';
 import { date, departmentFields, departmentFilter, id, personFields, trainingFields } from './schemas';
-import { LIMITS, optionalText, requiredText } from './text';
-import type { AppInfo, AppSettings, Department, DepartmentDetail, DepartmentRow, Person, Training } from './types';
+import { LIMITS, optionalText, requiredText, text } from './text';
+import type {
+  AppInfo,
+  AppSettings,
+  AuditFacets,
+  AuditPage,
+  BackupView,
+  Department,
+  DepartmentDetail,
+  DepartmentRow,
+  Person,
+  Training,
+} from './types';
 
 /** A phantom marker carrying the output type; it holds no value at run time. */
 function returns<T>(): T {
@@ -33,6 +44,15 @@ function returns<T>(): T {
 }
 
 const byId = z.object({ id });
+
+const auditFilter = z.object({
+  actor: text(LIMITS.name).optional(),
+  entity: z.string().max(50).optional(),
+  action: z.string().max(50).optional(),
+  entityId: z.string().max(200).optional(),
+  from: date.optional(),
+  to: date.optional(),
+});
 
 export const contract = {
   'app.info': { input: z.object({}).default({}), output: returns<AppInfo>() },
@@ -108,7 +128,31 @@ export const contract = {
   'rules.list': { input: z.object({}).default({}), output: returns<QuotaRuleView[]>() },
   'rules.create': { input: quotaRuleFields, output: returns<QuotaRuleView>() },
   'rules.remove': { input: byId, output: returns<{ id: string }>() },
+
+  'audit.list': {
+    input: auditFilter.extend({
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+    }),
+    output: returns<AuditPage>(),
+  },
+  'audit.facets': { input: z.object({}).default({}), output: returns<AuditFacets>() },
+  /** CSV text (UTF-8 with BOM) of the filtered trail, for the office to save. */
+  'audit.export': { input: auditFilter, output: returns<{ fileName: string; csv: string; rows: number }>() },
+
+  'backups.list': { input: z.object({}).default({}), output: returns<BackupView[]>() },
+  'backups.create': { input: z.object({}).default({}), output: returns<BackupView>() },
+  /** Restores a backup of the backups folder, by name only; the current file is kept aside. */
+  'backups.restore': {
+    input: z.object({
+      name: z.string().regex(/^press-office-\d{8}T\d{6}Z(?:-\d+)?-[a-z-]+\.db$/, { message: 'is not a backup name' }),
+    }),
+    output: returns<{ asidePath: string | null }>(),
+  },
 } as const;
+
+/** Operations whose handlers return a promise: callers use dispatchAsync. */
+export const ASYNC_METHODS: ReadonlySet<Method> = new Set(['backups.create', 'backups.restore']);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -88,3 +88,33 @@ export interface AppInfo {
   schemaVersion: number;
   mode: 'electron' | 'browser';
 }
+
+export interface AuditRowView {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface AuditPage {
+  total: number;
+  rows: AuditRowView[];
+}
+
+export interface AuditFacets {
+  actors: string[];
+  entities: string[];
+  actions: string[];
+}
+
+export interface BackupView {
+  name: string;
+  kind: 'auto' | 'manual' | 'import' | 'pre-migration' | 'pre-restore';
+  createdAt: string;
+  bytes: number;
+}

@@ -1,10 +1,10 @@
 // The one IPC channel. Main answers only its own pages, only with contract methods, and always
 // with a Result value: nothing is thrown across and the event never leaves this file.
 import { ipcMain, type WebFrameMain } from 'electron';
-import { isMethod } from '../common/contract';
+import { ASYNC_METHODS, isMethod } from '../common/contract';
 import type { Result } from '../common/result';
 import type { ServiceContext } from '../services/context';
-import { dispatch } from '../services/dispatch';
+import { dispatch, dispatchAsync } from '../services/dispatch';
 import { IPC_CHANNEL, isAppUrl } from './constants';
 
 /** True when the calling frame shows a page of app://press-office (not a data:, file: or web page). */
@@ -30,7 +30,7 @@ export function handleInvoke(
   event: InvokeEvent,
   method: unknown,
   input: unknown,
-): Result<unknown> {
+): Result<unknown> | Promise<Result<unknown>> {
   if (!isAppSender(senderOf(event))) {
     return { ok: false, error: { code: 'forbidden', message: 'IPC call from a page that is not the app was refused' } };
   }
@@ -41,7 +41,7 @@ export function handleInvoke(
     };
   }
   try {
-    return dispatch(ctx, method, input);
+    return ASYNC_METHODS.has(method) ? dispatchAsync(ctx, method, input) : dispatch(ctx, method, input);
   } catch (err) {
     return { ok: false, error: { code: 'internal', message: `${method} failed: ${(err as Error).message}` } };
   }

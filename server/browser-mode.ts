@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { ServiceContext } from '../services/context';
-import { dispatch } from '../services/dispatch';
+import { dispatchAsync } from '../services/dispatch';
 
 export const TOKEN_HEADER = 'x-press-office-token';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -187,7 +187,7 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       });
       return;
     }
-    send(res, 200, dispatch(options.ctx, decodeURIComponent(method), input));
+    send(res, 200, await dispatchAsync(options.ctx, decodeURIComponent(method), input));
   }
 
   return new Promise((ok, fail) => {

@@ -1,12 +1,15 @@
 // Everything a handler needs, injected: the database, who is acting, the clock and the id source.
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import type Database from 'better-sqlite3';
 import { localDate } from '../common/dates';
 import type { Db } from '../db/open';
 import type { Stamp } from '../db/stamp';
 
 export interface ServiceContext {
   db: Db;
+  /** The raw connection behind `db` (online backups need it). */
+  client: Database.Database;
   dbPath: string;
   schemaVersion: number;
   mode: 'electron' | 'browser' | 'cli';
@@ -14,6 +17,8 @@ export interface ServiceContext {
   defaultActor: string;
   now: () => Date;
   newId: () => string;
+  /** Replaces the database file with a checked backup while the app runs; undoable. */
+  restore?: (from: string) => Promise<{ asidePath: string | null }>;
 }
 
 export function osUserName(): string {

@@ -1,6 +1,7 @@
 // Main's handler table. `satisfies Handlers` makes a missing, extra or mistyped handler a compile error.
 import type { Method, Output, ParsedInput } from '../common/contract';
 import { addDays, localDate } from '../common/dates';
+import { auditFacets, listAudit } from '../db/queries/audit-log';
 import { setCalendarOverride } from '../db/queries/calendar-overrides';
 import {
   cancelConference,
@@ -30,6 +31,8 @@ import {
 } from '../db/queries/people';
 import { createQuotaRule, deleteQuotaRule, listQuotaRules } from '../db/queries/quota-rules';
 import pkg from '../package.json';
+import { exportAuditCsv } from './audit-export';
+import { backupViews, createManualBackup, restoreNamedBackup } from './backup-service';
 import { complianceReport } from './compliance';
 import { makeStamp, type ServiceContext } from './context';
 import { dashboard } from './dashboard';
@@ -37,7 +40,7 @@ import { acceptProposals, officeCalendar, proposePlan } from './planning';
 import { currentActor, readSettings, readTopics, updateSettings, writeTopics } from './settings';
 
 export type Handlers = {
-  [M in Method]: (ctx: ServiceContext, input: ParsedInput<M>) => Output<M>;
+  [M in Method]: (ctx: ServiceContext, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 };
 
 const stamp = (ctx: ServiceContext) => makeStamp(ctx, currentActor(ctx));
@@ -125,4 +128,12 @@ export const handlers = {
     deleteQuotaRule(ctx.db, stamp(ctx), id);
     return { id };
   },
+
+  'audit.list': (ctx, filter) => listAudit(ctx.db, filter),
+  'audit.facets': (ctx) => auditFacets(ctx.db),
+  'audit.export': (ctx, filter) => exportAuditCsv(ctx, filter),
+
+  'backups.list': (ctx) => backupViews(ctx),
+  'backups.create': (ctx) => createManualBackup(ctx),
+  'backups.restore': (ctx, { name }) => restoreNamedBackup(ctx, name),
 } satisfies Handlers;

@@ -13,7 +13,8 @@ export type AuditAction =
   | 'export'
   | 'cancel'
   | 'postpone'
-  | 'check_in';
+  | 'check_in'
+  | 'restore';
 
 export function recordAudit(
   db: Db,
