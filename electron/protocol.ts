@@ -1,8 +1,9 @@
 // The app:// protocol: serves the built renderer (dist/renderer) with the CSP on every response.
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { staticPath } from '../services/static-path';
 import { APP_SCHEME, isAppUrl } from './constants';
 
 const MIME: Record<string, string> = {
@@ -41,20 +42,9 @@ export function registerAppScheme(): void {
  */
 export function resolveAppPath(rendererDir: string, requestUrl: string): string | null {
   if (!isAppUrl(requestUrl)) return null;
-  const rawPath = new URL(requestUrl).pathname;
-  if (rawPath.includes('\\') || /%5c/i.test(rawPath)) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  if (decoded.split('/').some((segment) => segment === '..')) return null;
-  const root = resolve(rendererDir);
-  const file = resolve(root, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
-  if (file !== root && !file.startsWith(root + sep)) return null;
-  return file === root ? join(root, 'index.html') : file;
+  const file = staticPath(rendererDir, new URL(requestUrl).pathname);
+  if (file === null) return null;
+  return file === resolve(rendererDir) ? join(file, 'index.html') : file;
 }
 
 function headers(contentType: string): Record<string, string> {

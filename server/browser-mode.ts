@@ -5,10 +5,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { ServiceContext } from '../services/context';
 import { dispatchAsync } from '../services/dispatch';
+import { staticPath } from '../services/static-path';
 
 export const TOKEN_HEADER = 'x-press-office-token';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -81,21 +82,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Maps a URL path to a file inside the renderer build, or null when it would leave it. */
-export function staticPath(rendererDir: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  if (decoded.split('/').some((seg) => seg === '..')) return null;
-  const root = resolve(rendererDir);
-  const file = resolve(root, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
-  if (file !== root && !file.startsWith(root + sep)) return null;
-  return file;
-}
+export { staticPath };
 
 function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string): void {
   const file = staticPath(rendererDir, urlPath);
