@@ -10,49 +10,21 @@ import type { DepartmentRow } from '../common/types';
 import { recordAudit } from '../db/queries/audit';
 import { listDepartments } from '../db/queries/departments';
 import { departments } from '../db/schema';
+import { type BackupInfo, backupIntoFolder, backupsDir } from '../services/backup';
 import { makeStamp } from '../services/context';
-import { type ImportSummary, importDocument } from '../services/data-format';
+import { checkDocument, countDocument, type ImportSummary, importDocument } from '../services/data-format';
 import { exportToFile, readJsonFile } from '../services/data-format-file';
-import { type OpenedApp, openApp } from '../services/open-app';
-import { resolveDbPath } from '../services/paths';
+import { openApp } from '../services/open-app';
+import { compliance } from './compliance';
+import { type Command, dbPathOf, open, output } from './context';
 import type { CommandName } from './help';
+import { backup, backupsList, restore, sweepOwnLeftovers } from './maintenance';
 import { renderTable } from './table';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+export type { CliIo, CommandOptions } from './context';
 
-export interface CommandOptions {
-  db: string | undefined;
-  as: string | undefined;
-  json: boolean;
-  out: string | undefined;
-  all: boolean;
-  args: string[];
-}
-
-type Command = (options: CommandOptions, io: CliIo) => Promise<number> | number;
-
-function dbPathOf(options: CommandOptions, io: CliIo): string {
-  const path = resolveDbPath(options.db, io.env);
-  return path === ':memory:' ? path : resolve(path);
-}
-
-function open(options: CommandOptions, io: CliIo, how: { seed: boolean; mustExist: boolean }): OpenedApp {
-  const path = dbPathOf(options, io);
-  if (how.mustExist && path !== ':memory:' && !existsSync(path)) {
-    throw new AppError('not_found', `no database at ${path}; run "press-office init" first, or pass --db FILE`);
-  }
-  return openApp(path, { mode: 'cli', actor: options.as, seed: how.seed });
-}
-
-/** Where the CLI prints its result: the JSON document, or lines for a person. */
-function output(io: CliIo, options: CommandOptions, json: unknown, text: string): void {
-  if (options.json) io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-  else io.stdout(text.endsWith('\n') ? text : `${text}\n`);
-}
+/** An import of more records than this first keeps the database as it was in the backups folder. */
+export const IMPORT_BACKUP_THRESHOLD = 1000;
 
 /** The schema version of an existing file, read without changing it; null when it cannot be read. */
 function schemaVersionOf(path: string): number | null {
@@ -168,7 +140,27 @@ function summaryText(file: string, dbPath: string, summary: ImportSummary): stri
   return `Imported ${file} into ${dbPath}:\n${lines.join('\n')}`;
 }
 
-const importCommand: Command = (options, io) => {
+/**
+ * Before a large import into an existing database, a backup of kind 'import' keeps the register as
+ * it was. Taken only when the file passed every check, so a refused file leaves no backup behind.
+ */
+async function preImportBackup(
+  app: ReturnType<typeof openApp>,
+  path: string,
+  raw: unknown,
+): Promise<BackupInfo | null> {
+  const { problems, plan } = checkDocument(app.ctx.db, raw);
+  if (problems.length > 0) return null; // importDocument reports them
+  const total = Object.values(countDocument(plan)).reduce((a, b) => a + b, 0);
+  if (total <= IMPORT_BACKUP_THRESHOLD) return null;
+  try {
+    return await backupIntoFolder(app.client, path, 'import', app.ctx.now());
+  } finally {
+    sweepOwnLeftovers(backupsDir(path));
+  }
+}
+
+const importCommand: Command = async (options, io) => {
   const file = resolve(options.args[0] ?? '');
   // Read and parse before touching the database: a missing or broken file changes nothing.
   const raw = readJsonFile(file);
@@ -177,7 +169,10 @@ const importCommand: Command = (options, io) => {
   // No seeding: an export imported into a new file must reproduce the exported register exactly.
   const app = openApp(path, { mode: 'cli', actor: options.as, seed: false });
   let summary: ImportSummary;
+  let backup: BackupInfo | null = null;
   try {
+    // A database this command has just created holds nothing to keep.
+    if (existed && path !== ':memory:') backup = await preImportBackup(app, path, raw);
     summary = importDocument(app.ctx.db, makeStamp(app.ctx, app.ctx.defaultActor), raw, file);
   } catch (err) {
     app.close();
@@ -189,7 +184,13 @@ const importCommand: Command = (options, io) => {
     throw err;
   }
   app.close();
-  output(io, options, { file, dbPath: path, summary }, summaryText(file, path, summary));
+  const text = summaryText(file, path, summary);
+  output(
+    io,
+    options,
+    { file, dbPath: path, summary, backup },
+    backup ? `${text}\nThe database as it was before the import is kept in ${backup.path}.` : text,
+  );
   return 0;
 };
 
@@ -214,4 +215,8 @@ export const commands: Record<CommandName, Command> = {
   'departments list': departmentsList,
   import: importCommand,
   'export data': exportData,
+  compliance,
+  backup,
+  restore,
+  backups: backupsList,
 };

@@ -47,7 +47,9 @@ records by id in one transaction; records identical to the stored ones are not
 touched. Records in the database that the file does not mention are kept.
 Creates the database if it does not exist, without adding the listed
 departments, so that an export imported into a new file is reproduced exactly.
-The format is described in docs/data-format.md.
+A file of more than 1000 records that passes the checks is imported only after
+a backup of the existing database (kind "import") in the backups folder beside
+it; see "${TOOL} backups". The format is described in docs/data-format.md.
 
 ${CHANGES}`,
   },
@@ -55,13 +57,76 @@ ${CHANGES}`,
     usage: `${TOOL} export data --out FILE [--db FILE] [--as NAME] [--json]`,
     summary: 'write the whole database as a press-office/v1 file',
     options: ['out', 'as'],
-    details: `Writes departments, people, trainings, conferences and attendance to FILE as
-press-office/v1 JSON. The file is written to a temporary file in the same
+    details: `Writes departments, people, trainings, media outlets, conferences (with their
+speakers and invited media) and attendance to FILE as press-office/v1 JSON. The file is written to a temporary file in the same
 folder and renamed into place, so FILE is never left half written. Two exports
 of unchanged data differ only in "exportedAt".
 
   -o, --out FILE the file to write (replaced if it exists)
 ${CHANGES}`,
+  },
+  compliance: {
+    usage: `${TOOL} compliance --year YEAR [--quarter Q] [--as-of DATE] [--db FILE] [--json]`,
+    summary: 'check the listed departments against the quotas of the notice, for a year or a quarter',
+    options: ['year', 'quarter', 'as-of'],
+    details: `For each department listed in the year, in register order: per quarter the
+conferences it held (hosted, or released at) and the city news-office
+conferences its spokesperson or another responsible person attended; for the
+year the city conferences its head attended; and whether it is compliant (no
+quota missed so far). Only held conferences count. The header names the rules
+in force (quota rules of the office); a legend explains the columns.
+Status words, in the table and in JSON:
+  met       the minimum is reached
+  missed    the period is over and the minimum was not reached
+  pending   the period is under way and the minimum is not reached yet
+  upcoming  the period has not started
+  exempt    no rule in force, or the department was not listed then
+With --json, prints {year, asOf, departments: [{departmentId, name, fullName,
+headAttendances, headStatus, compliant, quarters: [{quarter, conferences,
+conferenceStatus, responsibleAttendances, responsibleStatus}]}]}.
+
+  --year YEAR    the year, 2000 to 2100 (required)
+  --quarter Q    only quarter Q (1 to 4); the head quota is still the year's
+  --as-of DATE   judge as on DATE (YYYY-MM-DD; default today): periods ending
+                 before DATE are over, so a shortfall is "missed"`,
+  },
+  backup: {
+    usage: `${TOOL} backup --out FILE [--force] [--db FILE] [--as NAME] [--json]`,
+    summary: 'copy the database to FILE with the online backup API, checked',
+    options: ['out', 'force', 'as'],
+    details: `Copies the database with SQLite's online backup API (safe while the app is
+running), checks the copy with integrity_check, and only then moves it to FILE.
+Prints the path and the size. Refuses to replace an existing FILE unless
+--force is given. The backup is recorded in the audit log.
+
+  -o, --out FILE the file to write
+  --force        replace FILE if it exists
+${CHANGES}`,
+  },
+  restore: {
+    usage: `${TOOL} restore FILE [--db FILE] [--as NAME] [--json]`,
+    summary: 'replace the database by a backup FILE; the current one is kept aside',
+    options: ['as'],
+    details: `Checks FILE first: an empty (0-byte) file, a file that is not a Press Office
+database, a damaged one or one made by a newer version is refused, and nothing
+is changed. Otherwise keeps the current database aside (beside it, named
+<database>.before-restore-<time>) and puts a checked copy of FILE in its place.
+Prints where the old database was kept and the exact command that undoes the
+restore. Never asks: close the app before restoring. FILE itself is not
+changed. The restore is recorded in the audit log of the restored database.
+
+${CHANGES}`,
+  },
+  backups: {
+    usage: `${TOOL} backups [--db FILE] [--json]`,
+    summary: 'list the backups in the backups folder beside the database',
+    options: [],
+    details: `Lists the backups the app and the CLI keep in the "backups" folder beside the
+database, newest first: when (UTC), the kind, the size and the file name.
+Kinds: auto (daily, kept in rotation: 7 days and 4 weeks), manual, import
+(taken before an import of more than 1000 records), pre-migration (before
+a schema upgrade) and pre-restore. With --json, prints {dbPath, folder, backups: [{path, name, kind,
+createdAt, bytes}]}. Restore one with "${TOOL} restore FILE".`,
   },
 } as const;
 
@@ -96,7 +161,7 @@ ${COMMON}
 
 Run "${TOOL} <command> --help" for the options of one command.
 
-Exit status: 0 done, 1 failed (nothing was changed by a failed import),
-2 usage error (unknown command or option, missing argument).
+Exit status: 0 done, 1 failed (nothing was changed by a failed import or
+restore), 2 usage error (unknown command or option, missing or invalid argument).
 `;
 }

@@ -1,6 +1,8 @@
 // Argument parsing and dispatch. Never prompts; exit 0 done, 1 failed, 2 usage error. With --json,
 // stdout carries exactly one JSON document and everything else goes to stderr.
 import { parseArgs } from 'node:util';
+import { isValidDate } from '../common/dates';
+import type { Quarter } from '../common/domain/periods';
 import { AppError } from '../common/result';
 import { requiredText } from '../common/text';
 import pkg from '../package.json';
@@ -21,6 +23,10 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
   out: { type: 'string', short: 'o' },
   all: { type: 'boolean' },
+  force: { type: 'boolean' },
+  year: { type: 'string' },
+  quarter: { type: 'string' },
+  'as-of': { type: 'string' },
 } as const;
 
 const GLOBAL = new Set(['db', 'json', 'help', 'version']);
@@ -30,6 +36,10 @@ const POSITIONALS: Record<CommandName, number> = {
   'departments list': 0,
   import: 1,
   'export data': 0,
+  compliance: 0,
+  backup: 0,
+  restore: 1,
+  backups: 0,
 };
 
 const GROUPS: Record<string, string[]> = {
@@ -61,7 +71,7 @@ function checkOptions(name: CommandName, given: Record<string, unknown>): void {
       throw new UsageError(`${name}: option --${key} does not apply to this command`);
     }
   }
-  for (const key of ['db', 'as', 'out'] as const) {
+  for (const key of ['db', 'as', 'out', 'year', 'quarter', 'as-of'] as const) {
     if (given[key] === '') throw new UsageError(`${name}: --${key} needs a value`);
   }
   if (typeof given.as === 'string') {
@@ -69,6 +79,37 @@ function checkOptions(name: CommandName, given: Record<string, unknown>): void {
     if (!checked.success)
       throw new UsageError(`${name}: --as ${checked.error.issues[0]?.message ?? 'is not a valid name'}`);
   }
+}
+
+/** The period options of `compliance`, checked: a usage error names the value and what is expected. */
+function period(name: CommandName, given: { year?: string; quarter?: string; 'as-of'?: string }) {
+  const out: { year: number | undefined; quarter: Quarter | undefined; asOf: string | undefined } = {
+    year: undefined,
+    quarter: undefined,
+    asOf: undefined,
+  };
+  if (given.year !== undefined) {
+    const year = /^\d{4}$/.test(given.year) ? Number(given.year) : Number.NaN;
+    if (!(year >= 2000 && year <= 2100)) {
+      throw new UsageError(`${name}: --year must be a year from 2000 to 2100, not "${given.year}"`);
+    }
+    out.year = year;
+  }
+  if (given.quarter !== undefined) {
+    if (!/^[1-4]$/.test(given.quarter)) {
+      throw new UsageError(`${name}: --quarter must be 1, 2, 3 or 4, not "${given.quarter}"`);
+    }
+    out.quarter = Number(given.quarter) as Quarter;
+  }
+  if (given['as-of'] !== undefined) {
+    if (!isValidDate(given['as-of'])) {
+      throw new UsageError(
+        `${name}: --as-of must be a date YYYY-MM-DD that exists on the calendar, not "${given['as-of']}"`,
+      );
+    }
+    out.asOf = given['as-of'];
+  }
+  return out;
 }
 
 function printError(io: CliIo, prefix: string, err: unknown): number {
@@ -133,13 +174,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (found.rest.length > expected) {
       throw new UsageError(`${name}: unexpected argument "${found.rest[expected]}"; usage: ${COMMANDS[name].usage}`);
     }
-    if (name === 'export data' && !values.out) throw new UsageError(`${name}: --out FILE is required`);
+    if ((name === 'export data' || name === 'backup') && !values.out) {
+      throw new UsageError(`${name}: --out FILE is required`);
+    }
+    if (name === 'compliance' && values.year === undefined) throw new UsageError(`${name}: --year YEAR is required`);
     const options: CommandOptions = {
       db: values.db,
       as: values.as,
       json: values.json === true,
       out: values.out,
       all: values.all === true,
+      force: values.force === true,
+      ...period(name, values),
       args: found.rest,
     };
     try {

@@ -19,7 +19,7 @@ export function backupViews(ctx: ServiceContext): BackupView[] {
 export async function createManualBackup(ctx: ServiceContext): Promise<BackupView> {
   if (ctx.dbPath === ':memory:') throw new AppError('conflict', 'an in-memory database cannot be backed up');
   const info = await backupIntoFolder(ctx.client, ctx.dbPath, 'manual', ctx.now());
-  recordAudit(ctx.db, makeStamp(ctx, currentActor(ctx)), 'export', 'backup', info.name, null, view(info));
+  recordAudit(ctx.db, makeStamp(ctx, currentActor(ctx)), 'backup', 'backup', info.name, null, view(info));
   return view(info);
 }
 

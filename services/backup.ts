@@ -51,6 +51,19 @@ export function checkDatabaseFile(path: string, migrationsFolder = defaultMigrat
 }
 
 /**
+ * Makes a fresh copy self-contained: out of WAL mode (the backup API copies the source's journal
+ * mode), so that opening it later, even read-only, leaves no -wal/-shm files beside it.
+ */
+function settleCopy(path: string): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Writes a consistent copy of the open database to `out` with the online backup API, checks it,
  * and only then moves it into place.
  */
@@ -59,6 +72,7 @@ export async function backupTo(client: Database.Database, out: string): Promise<
   const temp = tempPathFor(out);
   try {
     await client.backup(temp);
+    settleCopy(temp);
     checkDatabaseFile(temp);
     commitTemp(temp, out);
   } catch (err) {
@@ -138,6 +152,7 @@ export async function restoreFile(dbPath: string, from: string, now: Date): Prom
   try {
     await source.backup(copyTemp);
     source.close();
+    settleCopy(copyTemp);
     checkDatabaseFile(copyTemp);
     let asidePath: string | null = null;
     if (existsSync(dbPath)) {
@@ -147,7 +162,18 @@ export async function restoreFile(dbPath: string, from: string, now: Date): Prom
         if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, asidePath + suffix);
       }
     }
-    commitTemp(copyTemp, dbPath);
+    try {
+      commitTemp(copyTemp, dbPath);
+    } catch (err) {
+      // Put the current database back where it was: a failed restore must not lose it.
+      if (asidePath && !existsSync(dbPath)) {
+        renameSync(asidePath, dbPath);
+        for (const suffix of ['-wal', '-shm']) {
+          if (existsSync(asidePath + suffix)) renameSync(asidePath + suffix, dbPath + suffix);
+        }
+      }
+      throw err;
+    }
     return { asidePath };
   } catch (err) {
     if (source.open) source.close();

@@ -1,12 +1,11 @@
 // Files of the data format: read strictly (UTF-8, JSON), write atomically (temp file in the same
 // folder, fsync, rename), so an interrupted export never leaves half a file under the real name.
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { AppError } from '../common/result';
 import type { Db } from '../db/open';
 import { recordAudit } from '../db/queries/audit';
 import type { Stamp } from '../db/stamp';
+import { writeFileAtomic as writeAtomic } from './atomic-file';
 import { countDocument, type ExportCounts, exportDocument, serializeDocument } from './data-format';
 
 function reason(err: unknown): string {
@@ -48,33 +47,15 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
-/** Replaces `path` with `text` atomically: readers see the old file or the new one, never a mix. */
+/**
+ * Replaces `path` with `text` atomically (services/atomic-file: temp file in the same folder,
+ * fsync, rename, fsync of the folder): readers see the old file or the new one, never a mix.
+ */
 export function writeFileAtomic(path: string, text: string): void {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx');
-    writeSync(fd, text, null, 'utf8');
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
+    writeAtomic(path, text);
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
     throw new AppError('invalid_file', `${path}: cannot write the file (${reason(err)})`);
-  }
-  // Make the rename itself durable. Folders cannot be opened for fsync on Windows: best effort.
-  try {
-    const dirFd = openSync(dir, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
-  } catch {
-    // not supported on this platform
   }
 }
 

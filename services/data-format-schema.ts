@@ -4,7 +4,7 @@
 // Rules that tie two fields together are in recordRules, not in zod refinements: zod skips an
 // object's refinements once any of its fields fails, and an import must report every problem.
 import { z } from 'zod';
-import { CONFERENCE_KINDS } from '../common/conference-schemas';
+import { CONFERENCE_KINDS, MEDIA_KINDS } from '../common/conference-schemas';
 import { isValidDate } from '../common/dates';
 import { date, id, optionalDate, ROLES } from '../common/schemas';
 import { LIMITS, optionalText, requiredText } from '../common/text';
@@ -85,6 +85,37 @@ export const trainingRecord = z
   })
   .strict();
 
+/** A speaker booked for a conference (发布人), in speaking order (conference_speakers.position). */
+export const speakerRecord = z
+  .object({
+    personId: id,
+    role: z.enum(ROLES),
+    // The department the appearance counts for.
+    departmentId: id,
+  })
+  .strict();
+
+/** A media outlet invited to a conference; attended null: not recorded (yet). */
+export const conferenceMediaRecord = z
+  .object({
+    mediaId: id,
+    attended: z.union([z.boolean(), z.null()]),
+  })
+  .strict();
+
+export const mediaRecord = z
+  .object({
+    id,
+    name: requiredText(LIMITS.name),
+    kind: z.enum(MEDIA_KINDS),
+    contactPerson: optionalText(LIMITS.name),
+    phone: optionalText(LIMITS.phone),
+    email: optionalText(LIMITS.email),
+    notes: optionalText(LIMITS.notes),
+    archived: z.boolean().optional().default(false),
+  })
+  .strict();
+
 export const conferenceRecord = z
   .object({
     id,
@@ -99,6 +130,9 @@ export const conferenceRecord = z
     hostDepartmentId: optionalId,
     // The releasing departments (发布部门), in the order they speak.
     departmentIds: z.array(id).max(LIMITS.listItems),
+    // Absent: an existing conference keeps its stored speakers and media. Present: replaces them.
+    speakers: z.array(speakerRecord).max(LIMITS.listItems).optional(),
+    media: z.array(conferenceMediaRecord).max(LIMITS.listItems).optional(),
     status: z.enum(CONFERENCE_STATUSES),
     topics: z.array(requiredText(LIMITS.shortText)).max(LIMITS.listItems).optional().default([]),
     notes: optionalText(LIMITS.notes),
@@ -136,6 +170,7 @@ export const documentShell = z
     departments: z.array(z.unknown()).optional().default([]),
     people: z.array(z.unknown()).optional().default([]),
     trainings: z.array(z.unknown()).optional().default([]),
+    media: z.array(z.unknown()).optional().default([]),
     conferences: z.array(z.unknown()).optional().default([]),
     attendance: z.array(z.unknown()).optional().default([]),
   })
@@ -145,7 +180,15 @@ export type FormerNameRecord = z.output<typeof formerNameRecord>;
 export type DepartmentInput = z.output<typeof departmentRecord>;
 export type PersonRecord = z.output<typeof personRecord>;
 export type TrainingRecord = z.output<typeof trainingRecord>;
-export type ConferenceRecord = z.output<typeof conferenceRecord>;
+export type SpeakerRecord = z.output<typeof speakerRecord>;
+export type ConferenceMediaRecord = z.output<typeof conferenceMediaRecord>;
+export type MediaRecord = z.output<typeof mediaRecord>;
+export type ConferenceInput = z.output<typeof conferenceRecord>;
+/** A conference as exported: speakers and media resolved. */
+export type ConferenceRecord = Omit<ConferenceInput, 'speakers' | 'media'> & {
+  speakers: SpeakerRecord[];
+  media: ConferenceMediaRecord[];
+};
 export type AttendanceRecord = z.output<typeof attendanceRecord>;
 
 /** A department as exported: every field present, sortOrder and formerNames resolved. */
@@ -154,7 +197,8 @@ export type DepartmentRecord = Omit<DepartmentInput, 'sortOrder' | 'formerNames'
   formerNames: FormerNameRecord[];
 };
 
-export const ARRAYS = ['departments', 'people', 'trainings', 'conferences', 'attendance'] as const;
+// Parents before children: the order of the document, of the checks and of the writes.
+export const ARRAYS = ['departments', 'people', 'trainings', 'media', 'conferences', 'attendance'] as const;
 export type ArrayName = (typeof ARRAYS)[number];
 
 export interface PressOfficeDocument {
@@ -163,6 +207,7 @@ export interface PressOfficeDocument {
   departments: DepartmentRecord[];
   people: PersonRecord[];
   trainings: TrainingRecord[];
+  media: MediaRecord[];
   conferences: ConferenceRecord[];
   attendance: AttendanceRecord[];
 }
@@ -172,6 +217,7 @@ export const RECORD_SCHEMAS = {
   departments: departmentRecord,
   people: personRecord,
   trainings: trainingRecord,
+  media: mediaRecord,
   conferences: conferenceRecord,
   attendance: attendanceRecord,
 } as const;

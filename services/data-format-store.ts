@@ -3,9 +3,15 @@
 // format needs whole rows, bulk and verbatim, inside the import's one transaction.
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { departmentNames, departments, people, trainings } from '../db/schema';
+import { departmentNames, departments, mediaOutlets, people, trainings } from '../db/schema';
 import type { Stamp } from '../db/stamp';
-import type { DepartmentRecord, FormerNameRecord, PersonRecord, TrainingRecord } from './data-format-schema';
+import type {
+  DepartmentRecord,
+  FormerNameRecord,
+  MediaRecord,
+  PersonRecord,
+  TrainingRecord,
+} from './data-format-schema';
 
 /** Departments in register order (sortOrder, then id), with their former names. */
 export function readDepartmentRecords(db: Db): DepartmentRecord[] {
@@ -72,6 +78,25 @@ export function readTrainingRecords(db: Db): TrainingRecord[] {
     .map((t) => ({ id: t.id, personId: t.personId, date: t.date, course: t.course, hours: t.hours }));
 }
 
+/** Media outlets (媒体) by id. */
+export function readMediaRecords(db: Db): MediaRecord[] {
+  return db
+    .select()
+    .from(mediaOutlets)
+    .orderBy(asc(mediaOutlets.id))
+    .all()
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      kind: m.kind,
+      contactPerson: m.contactPerson,
+      phone: m.phone,
+      email: m.email,
+      notes: m.notes,
+      archived: m.archived,
+    }));
+}
+
 /**
  * Takes a department out of the active-name unique index for the rest of the transaction, so that
  * a file which swaps two short names can be written one row at a time. Every department parked
@@ -121,6 +146,19 @@ export function putTraining(db: Db, stamp: Stamp, record: TrainingRecord, exists
       .run();
   } else {
     db.insert(trainings)
+      .values({ ...record, createdAt: stamp.at, updatedAt: stamp.at })
+      .run();
+  }
+}
+
+export function putMedia(db: Db, stamp: Stamp, record: MediaRecord, exists: boolean): void {
+  if (exists) {
+    db.update(mediaOutlets)
+      .set({ ...record, updatedAt: stamp.at })
+      .where(eq(mediaOutlets.id, record.id))
+      .run();
+  } else {
+    db.insert(mediaOutlets)
       .values({ ...record, createdAt: stamp.at, updatedAt: stamp.at })
       .run();
   }

@@ -18,12 +18,14 @@ import {
   ARRAYS,
   type ArrayName,
   type AttendanceRecord,
+  type ConferenceInput,
   type ConferenceRecord,
   type DepartmentInput,
   type DepartmentRecord,
   documentShell,
   FORMAT,
   formatIssueMessage,
+  type MediaRecord,
   type PersonRecord,
   type PressOfficeDocument,
   RECORD_SCHEMAS,
@@ -33,9 +35,11 @@ import {
 import {
   parkDepartment,
   putDepartment,
+  putMedia,
   putPerson,
   putTraining,
   readDepartmentRecords,
+  readMediaRecords,
   readPersonRecords,
   readTrainingRecords,
 } from './data-format-store';
@@ -62,6 +66,7 @@ interface Stored {
   departments: Map<string, DepartmentRecord>;
   people: Map<string, PersonRecord>;
   trainings: Map<string, TrainingRecord>;
+  media: Map<string, MediaRecord>;
   conferences: Map<string, ConferenceData>;
   attendance: Map<string, AttendanceData>;
 }
@@ -71,6 +76,7 @@ interface Plan {
   departments: DepartmentRecord[];
   people: PersonRecord[];
   trainings: TrainingRecord[];
+  media: MediaRecord[];
   conferences: ConferenceRecord[];
   attendance: AttendanceRecord[];
 }
@@ -82,6 +88,7 @@ function readStored(db: Db): Stored {
     departments: byId(readDepartmentRecords(db)),
     people: byId(readPersonRecords(db)),
     trainings: byId(readTrainingRecords(db)),
+    media: byId(readMediaRecords(db)),
     conferences: byId(listConferenceData(db)),
     attendance: byId(listAttendanceData(db)),
   };
@@ -95,6 +102,7 @@ export function exportDocument(db: Db, exportedAt: string): PressOfficeDocument 
     departments: readDepartmentRecords(tx),
     people: readPersonRecords(tx),
     trainings: readTrainingRecords(tx),
+    media: readMediaRecords(tx),
     conferences: listConferenceData(tx),
     attendance: listAttendanceData(tx),
   }));
@@ -109,6 +117,7 @@ export function countDocument(doc: Pick<PressOfficeDocument, ArrayName>): Export
     departments: doc.departments.length,
     people: doc.people.length,
     trainings: doc.trainings.length,
+    media: doc.media.length,
     conferences: doc.conferences.length,
     attendance: doc.attendance.length,
   };
@@ -147,7 +156,7 @@ const parseOptions = { error: formatIssueMessage };
  */
 export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan: Plan; stored: Stored } {
   const stored = readStored(db);
-  const plan: Plan = { departments: [], people: [], trainings: [], conferences: [], attendance: [] };
+  const plan: Plan = { departments: [], people: [], trainings: [], media: [], conferences: [], attendance: [] };
   const problems: Problem[] = [];
   if (!isPlainObject(raw)) {
     problems.push({
@@ -208,6 +217,7 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
           problems.push({ path: `${at}.mergedIntoId`, message: 'a department cannot be merged into itself' });
         } else ref(`${at}.${field}`, target, rec[field]);
       }
+      if (name === 'conferences') nestedReferences(at, rec);
       if (name === 'conferences' && Array.isArray(rec.departmentIds)) {
         const listed = new Map<unknown, number>();
         rec.departmentIds.forEach((id: unknown, j) => {
@@ -227,6 +237,34 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
     });
   };
 
+  /** A conference's speakers and media: references, and each person or outlet at most once. */
+  const nestedReferences = (at: string, rec: Record<string, unknown>) => {
+    const lists = [
+      ['speakers', 'personId', 'people', [['departmentId', 'departments']], 'person', 'booked'],
+      ['media', 'mediaId', 'media', [], 'media outlet', 'invited'],
+    ] as const;
+    for (const [list, key, target, others, noun, verb] of lists) {
+      const items = rec[list];
+      if (!Array.isArray(items)) continue;
+      const seen = new Map<unknown, number>();
+      items.forEach((item: unknown, j) => {
+        if (!isPlainObject(item)) return;
+        const path = `${at}.${list}[${j}]`;
+        const first = seen.get(item[key]);
+        if (first !== undefined && typeof item[key] === 'string') {
+          problems.push({
+            path: `${path}.${key}`,
+            message: `${noun} "${item[key]}" is ${verb} twice (also at [${first}])`,
+          });
+        } else {
+          seen.set(item[key], j);
+          ref(`${path}.${key}`, target, item[key]);
+        }
+        for (const [field, other] of others) ref(`${path}.${field}`, other, item[field]);
+      });
+    }
+  };
+
   let nextSort = 1 + Math.max(0, ...[...stored.departments.values()].map((d) => d.sortOrder));
   for (const rec of records.departments) {
     if (isPlainObject(rec) && typeof rec.sortOrder === 'number' && Number.isFinite(rec.sortOrder)) {
@@ -244,7 +282,18 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
   problems.push(...activeNameClashes(stored, records.departments, duplicates));
   check('people', (p: PersonRecord) => plan.people.push(p));
   check('trainings', (t: TrainingRecord) => plan.trainings.push(t));
-  check('conferences', (c: ConferenceRecord) => plan.conferences.push(c));
+  check('media', (m: MediaRecord) => plan.media.push(m));
+  check('conferences', (c: ConferenceInput) => {
+    const existing = stored.conferences.get(c.id);
+    plan.conferences.push({
+      ...c,
+      speakers: c.speakers ?? existing?.speakers ?? [],
+      // Invitations have no order of their own: kept by mediaId, as export writes them.
+      media: [...(c.media ?? existing?.media ?? [])].sort((a, b) =>
+        a.mediaId < b.mediaId ? -1 : a.mediaId > b.mediaId ? 1 : 0,
+      ),
+    });
+  });
   check('attendance', (a: AttendanceRecord) => plan.attendance.push(a));
   return { problems, plan, stored };
 }
@@ -253,6 +302,7 @@ const NOUNS: Record<ArrayName, string> = {
   departments: 'department',
   people: 'person',
   trainings: 'training',
+  media: 'media outlet',
   conferences: 'conference',
   attendance: 'attendance record',
 };
@@ -262,6 +312,7 @@ const REFERENCES: Record<ArrayName, [field: string, target: ArrayName][]> = {
   departments: [['mergedIntoId', 'departments']],
   people: [['departmentId', 'departments']],
   trainings: [['personId', 'people']],
+  media: [],
   conferences: [
     ['hostDepartmentId', 'departments'],
     ['postponedFromId', 'conferences'],
@@ -374,6 +425,7 @@ export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: strin
     );
     apply('people', 'person', plan.people, stored.people, (r, e) => putPerson(tx, stamp, r, e));
     apply('trainings', 'training', plan.trainings, stored.trainings, (r, e) => putTraining(tx, stamp, r, e));
+    apply('media', 'media', plan.media, stored.media, (r, e) => putMedia(tx, stamp, r, e));
     apply('conferences', 'conference', plan.conferences, stored.conferences, (r, e) => putConference(tx, stamp, r, e));
     apply('attendance', 'attendance', plan.attendance, stored.attendance, (r, e) => putAttendance(tx, stamp, r, e));
     recordAudit(tx, stamp, 'import', 'data', null, null, { format: FORMAT, source, summary });

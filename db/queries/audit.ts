@@ -14,7 +14,8 @@ export type AuditAction =
   | 'cancel'
   | 'postpone'
   | 'check_in'
-  | 'restore';
+  | 'restore'
+  | 'backup';
 
 export function recordAudit(
   db: Db,

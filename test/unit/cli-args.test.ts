@@ -14,7 +14,18 @@ describe('press-office arguments', () => {
   it('prints help for the tool and for every command, naming only options the command accepts', async () => {
     const tool = await cli('--help');
     expect(tool.code).toBe(0);
-    for (const c of ['init', 'departments list', 'import', 'export data']) expect(tool.stdout).toContain(`  ${c} `);
+    for (const c of [
+      'init',
+      'departments list',
+      'import',
+      'export data',
+      'compliance',
+      'backup',
+      'restore',
+      'backups',
+    ]) {
+      expect(tool.stdout).toContain(`  ${c} `);
+    }
     expect(tool.stdout).toContain('Exit status');
     expect((await cli('help')).stdout).toBe(tool.stdout);
     for (const [args, usage, accepts, refuses] of [
@@ -27,6 +38,25 @@ describe('press-office arguments', () => {
       ],
       [['import', '--help'], 'press-office import FILE [--db FILE] [--as NAME] [--json]', ['--as'], ['--out', '--all']],
       [['help', 'export', 'data'], 'press-office export data --out FILE', ['--out', '--as'], ['--all']],
+      [
+        ['compliance', '--help'],
+        'press-office compliance --year YEAR [--quarter Q] [--as-of DATE] [--db FILE] [--json]',
+        ['--year', '--quarter', '--as-of', 'met', 'missed', 'pending', 'upcoming', 'exempt'],
+        ['--as ', '--out', '--force'],
+      ],
+      [
+        ['backup', '--help'],
+        'press-office backup --out FILE [--force] [--db FILE] [--as NAME] [--json]',
+        ['--out', '--force', '--as'],
+        ['--all', '--year'],
+      ],
+      [
+        ['help', 'restore'],
+        'press-office restore FILE [--db FILE] [--as NAME] [--json]',
+        ['--as', 'before-restore'],
+        ['--out', '--force'],
+      ],
+      [['backups', '-h'], 'press-office backups [--db FILE] [--json]', ['import'], ['--as', '--out', '--force']],
     ] as const) {
       const r = await cli(...args);
       expect(r.code, args.join(' ')).toBe(0);
@@ -53,6 +83,23 @@ describe('press-office arguments', () => {
       [['init', '--as', '  '], '--as is required'],
       [['init', '--as', 'a\ud800'], '--as contains an unpaired surrogate'],
       [['help', 'nothing'], 'unknown command "nothing"'],
+      [['compliance'], 'compliance: --year YEAR is required'],
+      [['compliance', '--year', '1999'], '--year must be a year from 2000 to 2100, not "1999"'],
+      [['compliance', '--year', '2101'], 'not "2101"'],
+      [['compliance', '--year', '2026.5'], 'not "2026.5"'],
+      [['compliance', '--year', ''], '--year needs a value'],
+      [['compliance', '--year', '2026', '--quarter', '0'], '--quarter must be 1, 2, 3 or 4, not "0"'],
+      [['compliance', '--year', '2026', '--quarter', 'Q1'], 'not "Q1"'],
+      [['compliance', '--year', '2026', '--as-of', '2026-02-30'], '--as-of must be a date YYYY-MM-DD'],
+      [['compliance', '--year', '2026', '--as-of', '2026-3-1'], 'not "2026-3-1"'],
+      [['compliance', '--year', '2026', '--as', 'x'], 'option --as does not apply'],
+      [['compliance', '--year', '2026', 'extra'], 'unexpected argument "extra"'],
+      [['backup'], 'backup: --out FILE is required'],
+      [['backup', '--out', 'x.db', '--year', '2026'], 'option --year does not apply'],
+      [['restore'], 'restore: missing argument'],
+      [['restore', 'a.db', '--force'], 'option --force does not apply'],
+      [['backups', 'x'], 'unexpected argument "x"'],
+      [['init', '--force'], 'option --force does not apply'],
     ] as const) {
       const r = await cli(...args);
       expect(r.code, args.join(' ')).toBe(2);

@@ -4,6 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../cli/table';
+import { TEMP_MARKER } from '../../services/atomic-file';
 import { fixtureDocument } from './helpers/cli-fixture';
 import { auditRows, type BuiltCli, buildCli, type CliResult, runCli, tableDigest } from './helpers/cli-harness';
 
@@ -135,7 +136,10 @@ describe('export and import', () => {
     const e1 = join(dir, 'e1.json');
     const exp = run('export', 'data', '--db', a, '--out', e1, '--json');
     expect(exp.code).toBe(0);
-    expect(JSON.parse(exp.stdout)).toMatchObject({ file: e1, counts: { departments: 25, people: 3, attendance: 3 } });
+    expect(JSON.parse(exp.stdout)).toMatchObject({
+      file: e1,
+      counts: { departments: 25, people: 3, media: 3, conferences: 3, attendance: 3 },
+    });
     const { exportedAt: _e, ...fixture } = fixtureDocument();
     expect(withoutStamp(e1)).toEqual(fixture);
 
@@ -152,7 +156,7 @@ describe('export and import', () => {
     const [l2, l3] = [readFileSync(e2, 'utf8').split('\n'), readFileSync(e3, 'utf8').split('\n')];
     expect(l3.filter((line, i) => line !== l2[i])).toEqual([expect.stringMatching(/^ {2}"exportedAt": /)]);
     // Written atomically: no temporary file left beside it.
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.includes(TEMP_MARKER))).toEqual([]);
 
     const audit = auditRows(b);
     expect(audit.filter((r) => r.entity === 'data')).toEqual([

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isValidDate } from '../../common/dates';
 import { makeStamp } from '../../services/context';
 import { exportDocument, importDocument } from '../../services/data-format';
-import { documentShell, RECORD_SCHEMAS } from '../../services/data-format-schema';
+import { conferenceMediaRecord, documentShell, RECORD_SCHEMAS, speakerRecord } from '../../services/data-format-schema';
 import { testApp } from './helpers/app';
 import { fixtureDocument } from './helpers/cli-fixture';
 import { ROOT } from './helpers/cli-harness';
@@ -21,6 +21,7 @@ const DEF_OF = {
   departments: 'department',
   people: 'person',
   trainings: 'training',
+  media: 'mediaOutlet',
   conferences: 'conference',
   attendance: 'attendance',
 } as const;
@@ -112,6 +113,22 @@ describe('docs/press-office-v1.schema.json', () => {
         expect(values, `${def}.${key}`).toEqual(zodEnum);
       }
     }
+  });
+
+  it('describes the speakers and media of a conference like the zod schemas', () => {
+    for (const [def, zodSchema] of [
+      ['speaker', speakerRecord],
+      ['conferenceMedia', conferenceMediaRecord],
+    ] as const) {
+      const zodDef = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as Json;
+      const ours = defs[def] as Json;
+      expect(Object.keys(ours.properties as Json), def).toEqual(Object.keys(zodDef.properties as Json));
+      expect(ours.required, def).toEqual(zodDef.required);
+      expect(ours.additionalProperties, def).toBe(false);
+    }
+    const conference = defs.conference?.properties as Record<string, Json>;
+    expect((conference.speakers?.items as Json | undefined)?.$ref).toBe('#/$defs/speaker');
+    expect((conference.media?.items as Json | undefined)?.$ref).toBe('#/$defs/conferenceMedia');
   });
 
   it('accepts an export of every kind of record', () => {

@@ -4,6 +4,7 @@ import { AppError } from '../../common/result';
 import { auditLog, people } from '../../db/schema';
 import { makeStamp } from '../../services/context';
 import { checkDocument, exportDocument, importDocument, type PressOfficeDocument } from '../../services/data-format';
+import { dispatch } from '../../services/dispatch';
 import { testApp } from './helpers/app';
 import { fixtureDocument } from './helpers/cli-fixture';
 
@@ -40,6 +41,7 @@ describe('export', () => {
       'departments',
       'people',
       'trainings',
+      'media',
       'conferences',
       'attendance',
     ]);
@@ -288,6 +290,170 @@ describe('import problems', () => {
       people: [{ id: 'p', departmentId: 'rizhao-02', name: 'p', role: 'head' }],
     });
     expect(problems).toEqual([]);
+    app.close();
+  });
+});
+
+describe('speakers and media', () => {
+  const ok = <T>(r: { ok: boolean; value?: unknown; error?: unknown }): T => {
+    expect(r.error).toBeUndefined();
+    return r.value as T;
+  };
+
+  it('round-trips what the app stores: media outlets, booked speakers, invitations and media attendance', () => {
+    const app = testApp();
+    const person = ok<{ id: string }>(
+      dispatch(app.ctx, 'people.create', { departmentId: 'rizhao-02', name: '钱七', role: 'spokesperson' }),
+    );
+    const head = ok<{ id: string }>(
+      dispatch(app.ctx, 'people.create', { departmentId: 'rizhao-01', name: '孙八', role: 'head' }),
+    );
+    const outlets = ['日照日报', '日照广播电视台', '日照新闻网'].map((name, i) =>
+      ok<{ id: string }>(
+        dispatch(app.ctx, 'media.create', { name, kind: ['newspaper', 'broadcast', 'website'][i], phone: null }),
+      ),
+    );
+    const conference = ok<{ id: string }>(
+      dispatch(app.ctx, 'conferences.create', {
+        title: '2026年第一季度新闻发布会',
+        date: '2026-03-10',
+        time: '09:30',
+        organizer: 'city',
+        departmentIds: ['rizhao-02', 'rizhao-01'],
+        speakers: [
+          { personId: person.id, role: 'spokesperson' },
+          { personId: head.id, role: 'head', departmentId: 'rizhao-01' },
+        ],
+        mediaIds: outlets.map((o) => o.id).reverse(),
+      }),
+    );
+    ok(
+      dispatch(app.ctx, 'conferences.checkIn', {
+        id: conference.id,
+        attendance: [{ personId: person.id, role: 'spokesperson', status: 'attended' }],
+        media: [
+          { mediaId: outlets[0]?.id, attended: true },
+          { mediaId: outlets[1]?.id, attended: false },
+        ],
+        reason: null,
+      }),
+    );
+    const first = exportDocument(app.ctx.db, AT);
+    expect(first.media.map((m) => m.name)).toEqual(['日照日报', '日照广播电视台', '日照新闻网']);
+    const c = first.conferences.find((x) => x.id === conference.id);
+    expect(c?.speakers).toEqual([
+      { personId: person.id, role: 'spokesperson', departmentId: 'rizhao-02' },
+      { personId: head.id, role: 'head', departmentId: 'rizhao-01' },
+    ]);
+    expect(c?.media).toEqual([
+      { mediaId: outlets[0]?.id, attended: true },
+      { mediaId: outlets[1]?.id, attended: false },
+      { mediaId: outlets[2]?.id, attended: null },
+    ]);
+    const fresh = testApp({ seed: false });
+    const summary = importInto(fresh, JSON.parse(JSON.stringify(first)));
+    expect(summary.media).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(JSON.stringify(exportDocument(fresh.ctx.db, AT))).toBe(JSON.stringify(first));
+    // Importing it again, with the invitations in another order, changes nothing.
+    const again = JSON.parse(JSON.stringify(first)) as PressOfficeDocument;
+    for (const conf of again.conferences) conf.media.reverse();
+    const second = importInto(fresh, again);
+    for (const counts of Object.values(second)) expect(counts.created + counts.updated).toBe(0);
+    app.close();
+    fresh.close();
+  });
+
+  it('keeps stored speakers and media when a conference record leaves them out, replaces them when present', () => {
+    const app = testApp({ seed: false });
+    importInto(app, fixtureDocument());
+    const { speakers: _s, media: _m, ...bare } = fixtureDocument().conferences[0] ?? {};
+    expect(importInto(app, { format: 'press-office/v1', conferences: [bare] }).conferences).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    const kept = exportDocument(app.ctx.db, AT).conferences[0];
+    expect(kept?.speakers).toHaveLength(2);
+    expect(kept?.media).toHaveLength(2);
+    importInto(app, {
+      format: 'press-office/v1',
+      conferences: [{ ...bare, speakers: [{ personId: 'p-02', role: 'head', departmentId: 'rizhao-01' }], media: [] }],
+    });
+    const replaced = exportDocument(app.ctx.db, AT).conferences[0];
+    expect(replaced?.speakers).toEqual([{ personId: 'p-02', role: 'head', departmentId: 'rizhao-01' }]);
+    expect(replaced?.media).toEqual([]);
+    // A new conference without them has none.
+    importInto(app, {
+      format: 'press-office/v1',
+      conferences: [{ ...bare, id: 'c-new' }],
+    });
+    expect(exportDocument(app.ctx.db, AT).conferences.find((x) => x.id === 'c-new')).toMatchObject({
+      speakers: [],
+      media: [],
+    });
+    app.close();
+  });
+
+  it('reports unknown and repeated speakers and media by record path, and changes nothing', () => {
+    const app = testApp({ seed: false });
+    importInto(app, fixtureDocument());
+    const before = JSON.stringify(exportDocument(app.ctx.db, AT));
+    const doc = fixtureDocument();
+    const [c0, c1, c2] = doc.conferences;
+    if (!c0 || !c1 || !c2) throw new Error('fixture');
+    c0.speakers = [
+      { personId: 'p-01', role: 'spokesperson', departmentId: 'rizhao-01' },
+      { personId: 'x', role: 'head', departmentId: 'rizhao-01' },
+      { personId: 'p-01', role: 'deputy', departmentId: 'nowhere' },
+    ];
+    c1.media = [
+      { mediaId: 'm-01', attended: true },
+      { mediaId: 'm-99', attended: null },
+      { mediaId: 'm-01', attended: false },
+    ];
+    (c2 as unknown as { speakers: unknown[] }).speakers = [
+      { personId: 'p-02', role: 'boss', departmentId: 'rizhao-01' },
+    ];
+    (c2 as unknown as { media: unknown[] }).media = [{ mediaId: 'm-02', attended: 'yes', extra: 1 }];
+    doc.media.push({ ...(doc.media[0] as PressOfficeDocument['media'][number]) });
+    (doc.media[1] as { kind: string }).kind = 'magazine';
+    expect(problemsOf(app, doc)).toEqual(
+      expect.arrayContaining([
+        'media[3].id: duplicate id "m-01" (also used by media[0])',
+        expect.stringMatching(/^media\[1\]\.kind: /),
+        'conferences[0].speakers[1].personId: unknown person "x"',
+        'conferences[0].speakers[2].personId: person "p-01" is booked twice (also at [0])',
+        'conferences[0].speakers[2].departmentId: unknown department "nowhere"',
+        'conferences[1].media[1].mediaId: unknown media outlet "m-99"',
+        'conferences[1].media[2].mediaId: media outlet "m-01" is invited twice (also at [0])',
+        expect.stringMatching(/^conferences\[2\]\.speakers\[0\]\.role: /),
+        expect.stringMatching(/^conferences\[2\]\.media\[0\]\.attended: /),
+        'conferences[2].media[0].extra: unknown field (not part of press-office/v1)',
+      ]),
+    );
+    expect(JSON.stringify(exportDocument(app.ctx.db, AT))).toBe(before);
+    app.close();
+  });
+
+  it('refers to media outlets and people stored in the database, not only in the file', () => {
+    const app = testApp({ seed: false });
+    importInto(app, fixtureDocument());
+    const summary = importInto(app, {
+      format: 'press-office/v1',
+      conferences: [
+        {
+          id: 'c-x',
+          title: '专题发布会',
+          date: '2026-05-01',
+          organizer: 'city',
+          departmentIds: ['rizhao-01'],
+          status: 'planned',
+          speakers: [{ personId: 'p-01', role: 'spokesperson', departmentId: 'rizhao-01' }],
+          media: [{ mediaId: 'm-03', attended: null }],
+        },
+      ],
+    });
+    expect(summary.conferences.created).toBe(1);
     app.close();
   });
 });
