@@ -68,7 +68,7 @@ describe('backup, restore and undo', { timeout: 60_000 }, () => {
     expect(b.stdout).toContain(out);
     expect(b.stdout).toMatch(/\d+ bytes/);
     expect(b.stdout).toContain('integrity_check ok');
-    expect(auditRows(db).at(-1)).toEqual({ actor: '管理员', action: 'export', entity: 'backup', entityId: out });
+    expect(auditRows(db).at(-1)).toEqual({ actor: '管理员', action: 'backup', entity: 'backup', entityId: out });
     const atBackup = tableDigest(out, ['audit_log']);
     const backupBytes = sha(out);
 
