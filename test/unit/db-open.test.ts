@@ -84,6 +84,22 @@ describe('openDatabase', () => {
     expectRefused(path, /damaged|cannot be read/);
   });
 
+  it('refuses a truncated database (a copy cut short)', () => {
+    const dir = tempDir();
+    const path = join(dir, 'cut.db');
+    const app = openApp(path, { mode: 'cli' });
+    for (let i = 0; i < 200; i++) {
+      app.client
+        .prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
+        .run(`k${i}`, JSON.stringify('x'.repeat(500)));
+    }
+    app.client.pragma('wal_checkpoint(TRUNCATE)');
+    app.close();
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expectRefused(path, /damaged|cannot be read/);
+  });
+
   it('refuses a database made by a newer schema', () => {
     const path = join(tempDir(), 'newer.db');
     const opened = openDatabase(path);
