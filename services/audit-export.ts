@@ -1,5 +1,5 @@
 // The audit trail as CSV for the office to save: who did what and when, with before/after values.
-import { localDate } from '../common/dates';
+import { addDays, localDate } from '../common/dates';
 import { recordAudit } from '../db/queries/audit';
 import { type AuditFilter, listAudit } from '../db/queries/audit-log';
 import { makeStamp, type ServiceContext } from './context';
@@ -11,11 +11,20 @@ const HEADERS = {
   'en-US': ['No.', 'Time', 'Who', 'Action', 'Record', 'Record id', 'Reason', 'Before', 'After'],
 } as const;
 
+/** Calendar dates of the office (local time) → the UTC instants the log stores. */
+export function auditRange<T extends { from?: string | undefined; to?: string | undefined }>(
+  filter: T,
+): Omit<T, 'from' | 'to'> & Pick<AuditFilter, 'from' | 'until'> {
+  const { from, to, ...rest } = filter;
+  const startOf = (date: string) => new Date(`${date}T00:00:00`).toISOString();
+  return { ...rest, from: from ? startOf(from) : undefined, until: to ? startOf(addDays(to, 1)) : undefined };
+}
+
 export function exportAuditCsv(
   ctx: ServiceContext,
-  filter: AuditFilter,
+  filter: Omit<AuditFilter, 'until'> & { to?: string | undefined },
 ): { fileName: string; csv: string; rows: number } {
-  const { rows } = listAudit(ctx.db, filter);
+  const { rows } = listAudit(ctx.db, auditRange(filter));
   const header = HEADERS[readSettings(ctx).language];
   const csv = toCsv(
     header,

@@ -31,7 +31,7 @@ import {
 } from '../db/queries/people';
 import { createQuotaRule, deleteQuotaRule, listQuotaRules } from '../db/queries/quota-rules';
 import pkg from '../package.json';
-import { exportAuditCsv } from './audit-export';
+import { auditRange, exportAuditCsv } from './audit-export';
 import { backupViews, createManualBackup, restoreNamedBackup } from './backup-service';
 import { complianceReport } from './compliance';
 import { makeStamp, type ServiceContext } from './context';
@@ -129,7 +129,7 @@ export const handlers = {
     return { id };
   },
 
-  'audit.list': (ctx, filter) => listAudit(ctx.db, filter),
+  'audit.list': (ctx, filter) => listAudit(ctx.db, auditRange(filter)),
   'audit.facets': (ctx) => auditFacets(ctx.db),
   'audit.export': (ctx, filter) => exportAuditCsv(ctx, filter),
 

@@ -8,8 +8,9 @@ export interface AuditFilter {
   entity?: string | undefined;
   action?: string | undefined;
   entityId?: string | undefined;
+  /** Instants (ISO 8601, UTC): `from` inclusive, `until` exclusive. */
   from?: string | undefined;
-  to?: string | undefined;
+  until?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -27,13 +28,12 @@ export interface AuditRow {
 }
 
 function where(f: AuditFilter) {
-  // `to` is a calendar date: the whole day counts.
   return sql`(${f.actor ?? null} IS NULL OR actor = ${f.actor ?? null})
     AND (${f.entity ?? null} IS NULL OR entity = ${f.entity ?? null})
     AND (${f.action ?? null} IS NULL OR action = ${f.action ?? null})
     AND (${f.entityId ?? null} IS NULL OR entity_id = ${f.entityId ?? null})
     AND (${f.from ?? null} IS NULL OR at >= ${f.from ?? null})
-    AND (${f.to ?? null} IS NULL OR at < date(${f.to ?? null}, '+1 day'))`;
+    AND (${f.until ?? null} IS NULL OR at < ${f.until ?? null})`;
 }
 
 export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditRow[] } {

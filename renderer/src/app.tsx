@@ -5,14 +5,35 @@ import antdEnUS from 'antd/locale/en_US';
 import antdZhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Language } from '../../common/types';
 import { useSettings } from './api/hooks';
+import { Loading } from './components/query-state';
+import { CurrentUser } from './components/user-picker';
 import { CATALOGS, LanguageProvider, useT } from './i18n/use-t';
-import { DepartmentPage } from './pages/department-page';
-import { RegisterPage } from './pages/register-page';
-import { SettingsPage } from './pages/settings-page';
+import type { MessageKey } from './i18n/zh-CN';
+import { DashboardPage } from './pages/dashboard-page';
 import { type Route, routeHref, useRoute } from './routing';
+
+// Each screen past the landing page is its own chunk, loaded when first opened.
+const RegisterPage = lazy(() => import('./pages/register-page').then((m) => ({ default: m.RegisterPage })));
+const DepartmentPage = lazy(() => import('./pages/department-page').then((m) => ({ default: m.DepartmentPage })));
+const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage })));
+const ConferenceListPage = lazy(() =>
+  import('./pages/conference-list-page').then((m) => ({ default: m.ConferenceListPage })),
+);
+const ConferenceDetailPage = lazy(() =>
+  import('./pages/conference-detail-page').then((m) => ({ default: m.ConferenceDetailPage })),
+);
+const ConferenceEditorPage = lazy(() =>
+  import('./pages/conference-editor').then((m) => ({ default: m.ConferenceEditorPage })),
+);
+const CheckInPage = lazy(() => import('./pages/check-in-page').then((m) => ({ default: m.CheckInPage })));
+const PrintPage = lazy(() => import('./pages/conference-print').then((m) => ({ default: m.ConferencePrintPage })));
+const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const PlannerPage = lazy(() => import('./pages/planner-page').then((m) => ({ default: m.PlannerPage })));
+const CompliancePage = lazy(() => import('./pages/compliance-page').then((m) => ({ default: m.CompliancePage })));
+const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -61,56 +82,70 @@ function Localized() {
   );
 }
 
-function menuKey(route: Route): string {
-  return route.page === 'settings' ? 'settings' : 'register';
+type MenuKey = 'dashboard' | 'conferences' | 'calendar' | 'planner' | 'compliance' | 'register' | 'audit' | 'settings';
+
+function menuKey(route: Route): MenuKey {
+  switch (route.page) {
+    case 'department':
+      return 'register';
+    case 'conferenceNew':
+    case 'conference':
+    case 'conferenceEdit':
+    case 'checkIn':
+    case 'print':
+      return 'conferences';
+    default:
+      return route.page;
+  }
 }
+
+const MENU: { key: MenuKey; label: MessageKey }[] = [
+  { key: 'dashboard', label: 'nav.dashboard' },
+  { key: 'conferences', label: 'nav.conferences' },
+  { key: 'calendar', label: 'nav.calendar' },
+  { key: 'planner', label: 'nav.planner' },
+  { key: 'compliance', label: 'nav.compliance' },
+  { key: 'register', label: 'nav.register' },
+  { key: 'audit', label: 'nav.audit' },
+  { key: 'settings', label: 'nav.settings' },
+];
 
 function Shell({ userName }: { userName: string }) {
   const t = useT();
   const route = useRoute();
+  const current = menuKey(route);
+  const title = MENU.find((m) => m.key === current)?.label ?? 'nav.dashboard';
 
   return (
     <Layout className="shell">
-      <Layout.Sider width={184} theme="light" className="shell-sider">
+      <Layout.Sider width={184} theme="light" className="shell-sider no-print">
         <div className="brand">
           <div className="brand-title">{t('app.title')}</div>
           <div className="brand-subtitle">{t('app.subtitle')}</div>
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[menuKey(route)]}
+          selectedKeys={[current]}
           data-testid="nav"
-          items={[
-            {
-              key: 'register',
-              label: (
-                <a href={routeHref({ page: 'register' })} data-testid="nav-register">
-                  {t('nav.register')}
-                </a>
-              ),
-            },
-            {
-              key: 'settings',
-              label: (
-                <a href={routeHref({ page: 'settings' })} data-testid="nav-settings">
-                  {t('nav.settings')}
-                </a>
-              ),
-            },
-          ]}
+          items={MENU.map((m) => ({
+            key: m.key,
+            label: (
+              <a href={routeHref({ page: m.key })} data-testid={`nav-${m.key}`}>
+                {t(m.label)}
+              </a>
+            ),
+          }))}
         />
       </Layout.Sider>
       <Layout className="shell-main">
-        <Layout.Header className="shell-header">
-          <Typography.Text className="header-title">
-            {route.page === 'settings' ? t('nav.settings') : t('nav.register')}
-          </Typography.Text>
-          <Typography.Text type="secondary" data-testid="current-user">
-            {userName ? t('header.user', { name: userName }) : ''}
-          </Typography.Text>
+        <Layout.Header className="shell-header no-print">
+          <Typography.Text className="header-title">{t(title)}</Typography.Text>
+          <CurrentUser userName={userName} />
         </Layout.Header>
         <Layout.Content className="shell-content">
-          <Page route={route} />
+          <Suspense fallback={<Loading />}>
+            <Page route={route} />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
@@ -125,5 +160,27 @@ function Page({ route }: { route: Route }) {
       return <DepartmentPage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'conferences':
+      return <ConferenceListPage />;
+    case 'conferenceNew':
+      return <ConferenceEditorPage key={`new-${route.date ?? ''}`} date={route.date} />;
+    case 'conference':
+      return <ConferenceDetailPage key={route.id} id={route.id} />;
+    case 'conferenceEdit':
+      return <ConferenceEditorPage key={route.id} id={route.id} />;
+    case 'checkIn':
+      return <CheckInPage key={route.id} id={route.id} />;
+    case 'print':
+      return <PrintPage key={route.id} id={route.id} />;
+    case 'calendar':
+      return <CalendarPage />;
+    case 'planner':
+      return <PlannerPage />;
+    case 'compliance':
+      return <CompliancePage />;
+    case 'audit':
+      return <AuditPage />;
   }
 }

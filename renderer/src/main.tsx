@@ -6,7 +6,7 @@ import './styles.css';
 
 // The token fragment is read and removed before the hash router looks at the location.
 captureSessionToken();
-if (!window.location.hash) window.history.replaceState(null, '', '#/register');
+if (!window.location.hash) window.history.replaceState(null, '', '#/dashboard');
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,5 +1,5 @@
 // Hash routing without a router package: #/dashboard, #/register, #/register/<id>, #/conferences,
-// #/conferences/new, #/conferences/<id>[/edit|/check-in|/print], #/calendar, #/planner, #/compliance, #/settings.
+// #/conferences/new, #/conferences/<id>[/edit|/check-in|/print], #/calendar, #/planner, #/compliance, #/audit, #/settings.
 import { useSyncExternalStore } from 'react';
 
 export type Route =
@@ -15,6 +15,7 @@ export type Route =
   | { page: 'calendar' }
   | { page: 'planner' }
   | { page: 'compliance' }
+  | { page: 'audit' }
   | { page: 'settings' };
 
 function decode(part: string): string | null {
@@ -40,6 +41,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'planner' };
     case 'compliance':
       return { page: 'compliance' };
+    case 'audit':
+      return { page: 'audit' };
     case 'conferences': {
       if (!parts[1]) return { page: 'conferences' };
       if (parts[1] === 'new') {
@@ -83,6 +86,8 @@ export function routeHref(route: Route): string {
       return '#/planner';
     case 'compliance':
       return '#/compliance';
+    case 'audit':
+      return '#/audit';
     case 'settings':
       return '#/settings';
   }

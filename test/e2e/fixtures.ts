@@ -10,16 +10,19 @@ const SERVER = join(ROOT, 'dist/server.mjs');
 const READY = /Press Office \(browser mode\) ready: (\S+)/;
 
 export interface AppServer {
-  /** The address with the session token in its fragment. */
+  /** The address with the session token in its fragment (it changes on a restart). */
   url: string;
   dataDir: string;
+  /** Stops the server and starts it again on the same database, its clock starting at `now`. */
+  restart: (now?: string) => Promise<void>;
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(dataDir: string, now?: string): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(SERVER) || !existsSync(join(ROOT, 'dist/renderer/index.html'))) {
     throw new Error('dist/server.mjs or dist/renderer is missing: run `npm run build` first');
   }
-  const child = spawn(process.execPath, [SERVER, '--db', join(dataDir, 'press-office.db')], {
+  const args = [SERVER, '--db', join(dataDir, 'press-office.db'), ...(now ? ['--now', now] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -54,21 +57,44 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ server: AppServer; app: Page }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-  server: async ({}, use) => {
+/** The app's address opened at a route (`#/register`), the session token after it. */
+export function appUrl(server: AppServer, route: string): string {
+  const url = new URL(server.url);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  return `${url.origin}/#${route}&token=${encodeURIComponent(token)}`;
+}
+
+export const test = base.extend<{ now: string | undefined; server: AppServer; app: Page }>({
+  /** The instant the server's clock starts at (`--now`); undefined for the real clock. */
+  now: [undefined, { option: true }],
+  server: async ({ now }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'press-office-e2e-'));
-    const { child, url } = await startServer(dataDir);
+    let running = await startServer(dataDir, now);
+    const server: AppServer = {
+      url: running.url,
+      dataDir,
+      restart: async (next) => {
+        await stopServer(running.child);
+        running = await startServer(dataDir, next);
+        server.url = running.url;
+      },
+    };
     try {
-      await use({ url, dataDir });
+      await use(server);
     } finally {
-      await stopServer(child);
+      await stopServer(running.child);
       rmSync(dataDir, { recursive: true, force: true });
     }
   },
+  /** Every page starts with the operator confirmed for the session, so the who-is-working question
+   *  (renderer/src/components/user-picker.tsx) does not cover the app; admin.spec.ts opens its own page. */
+  page: async ({ page }, use) => {
+    await page.addInitScript({ content: "window.sessionStorage.setItem('press-office.userConfirmed', '1');" });
+    await use(page);
+  },
   /** The page, opened on the app and showing the register. */
   app: async ({ page, server }, use) => {
-    await page.goto(server.url);
+    await page.goto(appUrl(server, '/register'));
     await page.getByTestId('register-table').waitFor();
     await use(page);
   },

@@ -9,6 +9,15 @@ const KNOWN: [RegExp, MessageKey][] = [
   [/is not current/, 'error.notCurrent'],
   [/archive instead/, 'error.hasRecords'],
   [/merged into itself/, 'error.mergeSelf'],
+  [/only a planned conference/, 'error.conference.notPlanned'],
+  [/cancelled conference cannot/, 'error.conference.cancelled'],
+  [/recorded on or after the day/, 'error.conference.notYet'],
+  [/must be later than the planned/, 'error.conference.laterDate'],
+  [/give a reason/, 'error.conference.reason'],
+  [/not in the future; propose/, 'error.conference.notFuture'],
+  [/rule already takes effect/, 'error.rule.clash'],
+  [/does not take part in this conference/, 'error.speakerDepartment'],
+  [/booked twice|listed twice/, 'error.bookedTwice'],
 ];
 
 export function apiErrorText(err: unknown, t: Translate): string {

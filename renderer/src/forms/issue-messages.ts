@@ -31,6 +31,11 @@ const BY_TEXT: [RegExp, IssueMessage][] = [
   [/listing period ends before it starts/, { key: 'validation.listedEndBeforeStart' }],
   [/unpaired surrogate/, { key: 'validation.invalidText' }],
   [/already called/, { key: 'validation.nameTaken' }],
+  [/does not take part in this conference/, { key: 'error.speakerDepartment' }],
+  [/booked twice|listed twice/, { key: 'error.bookedTwice' }],
+  [/is not later/, { key: 'error.conference.laterDate' }],
+  [/is required once the quarter has ended/, { key: 'validation.required', needsField: true }],
+  [/must be a time HH:MM/, { key: 'validation.invalidTime' }],
   [/received undefined|received null/, { key: 'validation.required', needsField: true }],
 ];
 

@@ -1,4 +1,6 @@
 // English. Typed as the zh-CN catalog's keys: a missing or extra key is a compile error.
+import { enUSAdmin } from './en-US-admin';
+import { enUSConferences } from './en-US-conferences';
 import type { Catalog } from './zh-CN';
 
 export const enUS: Catalog = {
@@ -177,4 +179,6 @@ export const enUS: Catalog = {
   'error.mergeSelf': 'A department cannot be merged into itself.',
   'error.detail': 'Details: {detail}',
   'error.loadFailed': 'Could not load',
+  ...enUSConferences,
+  ...enUSAdmin,
 };

@@ -1,5 +1,8 @@
 // 简体中文: the source of truth. Every key here must exist in en-US.ts (a compile error otherwise).
 // Placeholders in braces, e.g. {name}, are filled in by useT().
+import { zhCNAdmin } from './zh-CN-admin';
+import { zhCNConferences } from './zh-CN-conferences';
+
 export const zhCN = {
   'app.title': '新闻发布工作台',
   'app.subtitle': '日照市人民政府新闻办公室',
@@ -175,6 +178,8 @@ export const zhCN = {
   'error.mergeSelf': '不能把部门并入它自己。',
   'error.detail': '详细信息：{detail}',
   'error.loadFailed': '加载失败',
+  ...zhCNConferences,
+  ...zhCNAdmin,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,5 @@
 // 设置: language, the name recorded for changes, and facts about this installation.
-import { App, Button, Card, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Radio, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { LIMITS } from '../../../common/text';
 import type { Language } from '../../../common/types';
@@ -8,6 +8,9 @@ import { useAppInfo, useSettings, useUpdateSettings } from '../api/hooks';
 import { Loading, QueryError } from '../components/query-state';
 import { issueMessage } from '../forms/issue-messages';
 import { useT } from '../i18n/use-t';
+import { BackupsPanel } from './backups-panel';
+import { MediaPanel } from './media-panel';
+import { OverridesPanel, RulesPanel, TopicsPanel } from './office-settings';
 
 export function SettingsPage() {
   const t = useT();
@@ -48,13 +51,8 @@ export function SettingsPage() {
   const setLanguage = (language: Language) =>
     update.mutate({ language }, { onError: (err) => void message.error(apiErrorText(err, t)) });
 
-  return (
-    <div className="page settings" data-testid="settings-page">
-      <div className="page-header">
-        <Typography.Title level={4} className="page-title">
-          {t('settings.title')}
-        </Typography.Title>
-      </div>
+  const general = (
+    <>
       <Card size="small" title={t('settings.general')} className="block">
         <Form layout="horizontal" labelCol={{ flex: '140px' }} labelAlign="left" colon={false}>
           <Form.Item label={t('settings.language')}>
@@ -120,6 +118,47 @@ export function SettingsPage() {
           />
         )}
       </Card>
+    </>
+  );
+
+  return (
+    <div className="page settings" data-testid="settings-page">
+      <div className="page-header">
+        <Typography.Title level={4} className="page-title">
+          {t('settings.title')}
+        </Typography.Title>
+      </div>
+      <Tabs
+        data-testid="settings-tabs"
+        items={[
+          { key: 'general', label: t('settings.tab.general'), children: general },
+          {
+            key: 'media',
+            label: <span data-testid="tab-media">{t('settings.tab.media')}</span>,
+            children: <MediaPanel />,
+          },
+          {
+            key: 'rules',
+            label: <span data-testid="tab-rules">{t('settings.tab.rules')}</span>,
+            children: <RulesPanel />,
+          },
+          {
+            key: 'topics',
+            label: <span data-testid="tab-topics">{t('settings.tab.topics')}</span>,
+            children: <TopicsPanel />,
+          },
+          {
+            key: 'calendar',
+            label: <span data-testid="tab-calendar">{t('settings.tab.calendar')}</span>,
+            children: <OverridesPanel />,
+          },
+          {
+            key: 'backups',
+            label: <span data-testid="tab-backups">{t('settings.tab.backups')}</span>,
+            children: <BackupsPanel />,
+          },
+        ]}
+      />
     </div>
   );
 }

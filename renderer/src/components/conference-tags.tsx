@@ -1,0 +1,41 @@
+// Small shared pieces of the conference screens: status and kind tags, quota status colours.
+import { Tag } from 'antd';
+import type { ConferenceKind, ConferenceStatus, QuotaStatus } from '../../../common/conference-types';
+import { useT } from '../i18n/use-t';
+
+const STATUS_COLOR: Record<ConferenceStatus, string> = { planned: 'blue', held: 'green', cancelled: 'default' };
+
+export function ConferenceStatusTag({ status }: { status: ConferenceStatus }) {
+  const t = useT();
+  return (
+    <Tag color={STATUS_COLOR[status]} data-testid="conference-status">
+      {t(`conference.status.${status}`)}
+    </Tag>
+  );
+}
+
+const KIND_COLOR: Record<ConferenceKind, string> = {
+  city_routine: 'geekblue',
+  department_routine: 'cyan',
+  ad_hoc: 'purple',
+  emergency: 'red',
+};
+
+export function ConferenceKindTag({ kind }: { kind: ConferenceKind }) {
+  const t = useT();
+  return <Tag color={KIND_COLOR[kind]}>{t(`conference.kind.${kind}`)}</Tag>;
+}
+
+/** Worst first: the colour of a cell with several quotas is its worst status. */
+export const STATUS_RANK: Record<QuotaStatus, number> = { missed: 4, pending: 3, upcoming: 2, met: 1, exempt: 0 };
+
+export function worstStatus(statuses: readonly QuotaStatus[]): QuotaStatus {
+  return statuses.reduce<QuotaStatus>((worst, s) => (STATUS_RANK[s] > STATUS_RANK[worst] ? s : worst), 'exempt');
+}
+
+export const QUOTA_STATUSES: readonly QuotaStatus[] = ['met', 'pending', 'missed', 'upcoming', 'exempt'];
+
+export function QuotaStatusTag({ status }: { status: QuotaStatus }) {
+  const t = useT();
+  return <span className={`quota-chip quota-${status}`}>{t(`quotaStatus.${status}`)}</span>;
+}

@@ -1,0 +1,236 @@
+// 工作台: the landing page. What needs attention this quarter: departments still short of their
+// quotas, the month's conferences, untrained spokespersons, conferences waiting for attendance, and
+// how the year's quarters are going.
+import { Button, Card, Empty, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { AtRiskDepartment, ConferenceRow, Dashboard } from '../../../common/conference-types';
+import { addDays } from '../../../common/dates';
+import { useConferences, useDashboard } from '../api/conference-hooks';
+import { ConferenceStatusTag } from '../components/conference-tags';
+import { Loading, QueryError } from '../components/query-state';
+import { type Translate, useT } from '../i18n/use-t';
+import { routeHref } from '../routing';
+
+function daysUntil(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function atRiskColumns(t: Translate): TableColumnsType<AtRiskDepartment> {
+  return [
+    {
+      title: t('dashboard.col.department'),
+      dataIndex: 'name',
+      width: 120,
+      render: (name: string, d) => <a href={routeHref({ page: 'department', id: d.departmentId })}>{name}</a>,
+    },
+    {
+      title: t('dashboard.col.pending'),
+      key: 'pending',
+      render: (_, d) => (
+        <Space size={[2, 2]} wrap>
+          {d.pending.map((q) => (
+            <Tag key={q} color={q === 'head_attendance' ? 'gold' : 'orange'}>
+              {t(`quota.${q}`)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('dashboard.col.daysLeft'),
+      dataIndex: 'daysLeft',
+      width: 80,
+      align: 'right',
+      render: (days: number) => t('dashboard.days', { days }),
+    },
+    { title: t('dashboard.col.workingDaysLeft'), dataIndex: 'workingDaysLeft', width: 92, align: 'right' },
+    {
+      title: t('dashboard.col.next'),
+      dataIndex: 'nextConferenceDate',
+      width: 104,
+      render: (date: string | null) =>
+        date ? date : <Typography.Text type="danger">{t('dashboard.noneBooked')}</Typography.Text>,
+    },
+  ];
+}
+
+/** Met / total per quarter as SVG bars: a full bar is every quota of the quarter met. */
+function CompletionChart({ data, t }: { data: Dashboard['quarterCompletion']; t: Translate }) {
+  const width = 320;
+  const height = 150;
+  const barW = 48;
+  const gap = (width - barW * 4) / 5;
+  const top = 18;
+  const bottom = 24;
+  const plot = height - top - bottom;
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      height={height}
+      role="img"
+      aria-label={t('dashboard.completion.hint')}
+      data-testid="completion-chart"
+    >
+      <line x1={0} x2={width} y1={top + plot} y2={top + plot} stroke="#d9d9d9" />
+      {data.map((q, i) => {
+        const share = q.total > 0 ? q.met / q.total : 0;
+        const x = gap + i * (barW + gap);
+        const h = Math.round(plot * share);
+        return (
+          <g key={q.quarter} data-testid={`completion-q${q.quarter}`}>
+            <rect x={x} y={top} width={barW} height={plot} fill="#f0f5ff" rx={2} />
+            <rect x={x} y={top + plot - h} width={barW} height={h} fill="#52c41a" rx={2} />
+            <text x={x + barW / 2} y={top - 5} textAnchor="middle" fontSize={11} fill="#595959">
+              {t('dashboard.completion.value', { met: q.met, total: q.total })}
+            </text>
+            <text x={x + barW / 2} y={height - 7} textAnchor="middle" fontSize={12} fill="#262626">
+              {t('dashboard.completion.quarter', { quarter: q.quarter })}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function ConferenceLine({ c, extra }: { c: ConferenceRow; extra?: ReactNode }) {
+  return (
+    <div className="conference-line">
+      <span className="conference-line-date">{c.date}</span>
+      <a href={routeHref({ page: 'conference', id: c.id })}>{c.title}</a>
+      {extra}
+    </div>
+  );
+}
+
+export function DashboardPage() {
+  const t = useT();
+  const query = useDashboard();
+  const asOf = query.data?.asOf;
+  // Planned conferences whose day has passed: they wait for a check-in (the server lists only held ones).
+  const overdue = useConferences({ status: 'planned', to: asOf ? addDays(asOf, -1) : '2000-01-01' }, Boolean(asOf));
+
+  if (query.isLoading) return <Loading />;
+  if (query.error || !query.data) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const d = query.data;
+  const awaiting = [
+    ...(overdue.data ?? []).map((c) => ({ c, note: t('dashboard.awaiting.past') })),
+    ...d.heldWithoutAttendance.map((c) => ({ c, note: t('dashboard.awaiting.noAttendance') })),
+  ];
+
+  return (
+    <div className="page" data-testid="dashboard-page">
+      <div className="page-header">
+        <div>
+          <Typography.Title level={4} className="page-title">
+            {t('dashboard.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="dashboard-asof">
+            {t('dashboard.subtitle', {
+              year: d.year,
+              quarter: d.quarter,
+              asOf: d.asOf,
+              days: daysUntil(d.asOf, d.quarterEnd),
+            })}
+          </Typography.Text>
+        </div>
+        <Button type="primary" href={routeHref({ page: 'planner' })}>
+          {t('dashboard.planQuarter')}
+        </Button>
+      </div>
+      <div className="dashboard-grid">
+        <Card
+          size="small"
+          title={t('dashboard.atRisk')}
+          extra={
+            <Typography.Text type="secondary">
+              {t('dashboard.atRisk.count', { count: d.atRisk.length })}
+            </Typography.Text>
+          }
+          className="dashboard-wide"
+        >
+          <Table<AtRiskDepartment>
+            rowKey="departmentId"
+            size="small"
+            columns={atRiskColumns(t)}
+            dataSource={d.atRisk}
+            pagination={false}
+            scroll={{ y: 300 }}
+            locale={{ emptyText: t('dashboard.atRisk.none') }}
+            data-testid="at-risk"
+          />
+        </Card>
+        <Card size="small" title={t('dashboard.completion', { year: d.year })}>
+          <CompletionChart data={d.quarterCompletion} t={t} />
+          <Typography.Text type="secondary" className="small">
+            {t('dashboard.completion.hint')}
+          </Typography.Text>
+        </Card>
+        <Card size="small" title={t('dashboard.upcoming')}>
+          <List
+            size="small"
+            dataSource={d.upcoming}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.upcoming.none')} />,
+            }}
+            renderItem={(c) => (
+              <List.Item>
+                <ConferenceLine c={c} extra={<ConferenceStatusTag status={c.status} />} />
+              </List.Item>
+            )}
+            data-testid="upcoming"
+          />
+        </Card>
+        <Card size="small" title={t('dashboard.awaiting')}>
+          <List
+            size="small"
+            dataSource={awaiting}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.awaiting.none')} />,
+            }}
+            renderItem={({ c, note }) => (
+              <List.Item>
+                <div className="awaiting-item">
+                  <ConferenceLine c={c} />
+                  <div className="awaiting-note">
+                    <Typography.Text type="secondary" className="small">
+                      {note}
+                    </Typography.Text>
+                    <a href={routeHref({ page: 'checkIn', id: c.id })} data-testid="awaiting-check-in">
+                      {t('conference.checkIn')}
+                    </a>
+                  </div>
+                </div>
+              </List.Item>
+            )}
+            data-testid="awaiting"
+          />
+        </Card>
+        <Card size="small" title={t('dashboard.untrained')}>
+          <List
+            size="small"
+            dataSource={d.untrainedSpokespersons}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.untrained.none')} />,
+            }}
+            renderItem={(p) => (
+              <List.Item>
+                <Space size={8} wrap>
+                  <span>{p.name}</span>
+                  <a href={routeHref({ page: 'department', id: p.departmentId })}>{p.departmentName}</a>
+                  {p.tenureStart ? (
+                    <Typography.Text type="secondary" className="small">
+                      {t('dashboard.untrained.since', { date: p.tenureStart })}
+                    </Typography.Text>
+                  ) : null}
+                </Space>
+              </List.Item>
+            )}
+            data-testid="untrained"
+          />
+        </Card>
+      </div>
+    </div>
+  );
+}
