@@ -3,26 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
-import { staticPath } from '../services/static-path';
+import { mimeType, staticPath } from '../services/static-path';
 import { APP_SCHEME, isAppUrl } from './constants';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Must run before `app` is ready. `standard` gives the scheme real origins and relative URLs,
@@ -83,7 +65,7 @@ export async function handleAppRequest(rendererDir: string, request: Request): P
   }
   try {
     const body = await readFile(target);
-    const type = MIME[extname(target).toLowerCase()] ?? 'application/octet-stream';
+    const type = mimeType(target);
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: headers(type),

@@ -9,23 +9,10 @@ import { extname, join, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { ServiceContext } from '../services/context';
 import { dispatchAsync } from '../services/dispatch';
-import { staticPath } from '../services/static-path';
+import { mimeType, staticPath } from '../services/static-path';
 
 export const TOKEN_HEADER = 'x-press-office-token';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export interface BrowserServerOptions {
   ctx: ServiceContext;
@@ -109,7 +96,7 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
   }
   const isHtml = extname(target) === '.html';
   res.writeHead(200, {
-    'content-type': MIME[extname(target)] ?? 'application/octet-stream',
+    'content-type': mimeType(target),
     'content-length': stat.size,
     'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
     'x-content-type-options': 'nosniff',

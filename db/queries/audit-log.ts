@@ -1,6 +1,7 @@
 // Reading the audit trail: filtered, newest first. Nothing in the app writes to it except the
 // services' own recordAudit calls; there is no operation that edits or deletes a row.
 import { sql } from 'drizzle-orm';
+import type { AuditRowView } from '../../common/types';
 import type { Db } from '../open';
 
 export interface AuditFilter {
@@ -15,17 +16,7 @@ export interface AuditFilter {
   offset?: number | undefined;
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
+export type AuditRow = AuditRowView;
 
 function where(f: AuditFilter) {
   return sql`(${f.actor ?? null} IS NULL OR actor = ${f.actor ?? null})

@@ -1,6 +1,8 @@
 // The department register: list with filters, detail, and the writes that keep history.
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { AppError } from '../../common/result';
+import type { departmentFields } from '../../common/schemas';
 import type { Department, DepartmentDetail, DepartmentRow, FormerName } from '../../common/types';
 import type { Db } from '../open';
 import { attendance, conferenceDepartments, conferences, departmentNames, departments } from '../schema';
@@ -8,17 +10,8 @@ import type { Stamp } from '../stamp';
 import { recordAudit } from './audit';
 import { listPeopleOfDepartment } from './people';
 
-type ParsedDepartment = {
-  name: string;
-  fullName: string;
-  listed: boolean;
-  listedFrom: string | null;
-  listedUntil: string | null;
-  contactPerson: string | null;
-  contactPhone: string | null;
-  sortOrder?: number | undefined;
-  notes: string | null;
-};
+/** A department's fields as the contract's schema hands them over. */
+type ParsedDepartment = z.output<typeof departmentFields>;
 
 export interface DepartmentFilter {
   search?: string | undefined;

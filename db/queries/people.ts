@@ -1,8 +1,9 @@
 // People of a department (主要负责同志, 新闻发言人, 相关负责人) and their training records.
 import { asc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { isUntrainedSpokesperson } from '../../common/domain/training';
 import { AppError } from '../../common/result';
-import type { Role } from '../../common/schemas';
+import type { personFields, Role } from '../../common/schemas';
 import type { Person, PersonWithTrainings, Training } from '../../common/types';
 import type { Db } from '../open';
 import { people, trainings } from '../schema';
@@ -10,17 +11,8 @@ import type { Stamp } from '../stamp';
 import { recordAudit } from './audit';
 import { getDepartment } from './departments';
 
-export interface ParsedPerson {
-  departmentId: string;
-  name: string;
-  role: Role;
-  title: string | null;
-  phone: string | null;
-  email: string | null;
-  tenureStart: string | null;
-  tenureEnd: string | null;
-  notes: string | null;
-}
+/** A person's fields as the contract's schema hands them over. */
+export type ParsedPerson = z.output<typeof personFields>;
 
 function toPerson(row: typeof people.$inferSelect): Person {
   const { createdAt: _c, updatedAt: _u, ...person } = row;
