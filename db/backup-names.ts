@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 export type BackupKind = 'auto' | 'manual' | 'import' | 'pre-migration' | 'pre-restore';
 
 export const BACKUP_NAME_RE =
-  /^press-office-(\d{8}T\d{6}Z)(?:-\d+)?-(auto|manual|import|pre-migration|pre-restore)\.db$/;
+  /^press-office-(\d{8}T\d{6}Z)(?:-(\d+))?-(auto|manual|import|pre-migration|pre-restore)\.db$/;
 
 export function backupsDir(dbPath: string): string {
   return join(dirname(dbPath), 'backups');

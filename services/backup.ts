@@ -33,9 +33,12 @@ export function listBackups(dbPath: string): BackupInfo[] {
       const s = m[1] as string;
       const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
       const path = join(dir, name);
-      return { path, name, kind: m[2] as BackupKind, createdAt, bytes: statSync(path).size };
+      // Several backups in one second are numbered -2, -3 …: the higher number is the newer.
+      const seq = Number(m[2] ?? 1);
+      return { path, name, kind: m[3] as BackupKind, createdAt, bytes: statSync(path).size, seq };
     })
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.seq - a.seq)
+    .map(({ seq: _seq, ...info }) => info);
 }
 
 /** Checks a database file fully: it must be a Press Office database that passes integrity_check. */

@@ -132,3 +132,17 @@ describe('atomic files', () => {
     expect(existsSync(path)).toBe(true);
   });
 });
+
+describe('backups within one second', () => {
+  it('keeps the newest of several automatic backups taken in the same second', async () => {
+    const dir = temp();
+    const dbPath = join(dir, 'press-office.db');
+    const app = openApp(dbPath, { mode: 'cli' });
+    const at = new Date('2026-03-20T02:00:00Z');
+    await backupIntoFolder(app.client, dbPath, 'auto', at);
+    const second = await backupIntoFolder(app.client, dbPath, 'auto', at);
+    app.close();
+    expect(second.name).toBe('press-office-20260320T020000Z-2-auto.db');
+    expect(listBackups(dbPath).map((b) => b.name)).toEqual(['press-office-20260320T020000Z-2-auto.db']);
+  });
+});

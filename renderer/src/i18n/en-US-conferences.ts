@@ -246,7 +246,7 @@ export const enUSConferences: Record<keyof typeof zhCNConferences, string> = {
   'compliance.col.head': 'Head (year)',
   'compliance.cell.conferences': 'Conf. {count}',
   'compliance.cell.responsible': 'Attended {count}',
-  'compliance.cell.head': 'Attended {count}×',
+  'compliance.cell.head': 'Attended {count}',
   'compliance.summary.departments': '{count} departments',
   'compliance.summary.compliant': '{count} with nothing missed',
   'compliance.summary.status': '{status}: {count}',
