@@ -23,6 +23,7 @@ import type {
   PlanView,
   QuotaRuleView,
 } from './conference-types';
+import type { CalendarOverride } from './domain/calendar';
 import { date, departmentFields, departmentFilter, id, personFields, trainingFields } from './schemas';
 import { LIMITS, optionalText, requiredText, text } from './text';
 import type {
@@ -125,6 +126,7 @@ export const contract = {
   'planner.accept': { input: acceptPlan, output: returns<{ ids: string[] }>() },
   'calendar.days': { input: calendarRange, output: returns<CalendarView>() },
   'calendar.setOverride': { input: calendarOverride, output: returns<{ date: string }>() },
+  'calendar.overrides': { input: z.object({}).default({}), output: returns<CalendarOverride[]>() },
   'rules.list': { input: z.object({}).default({}), output: returns<QuotaRuleView[]>() },
   'rules.create': { input: quotaRuleFields, output: returns<QuotaRuleView>() },
   'rules.remove': { input: byId, output: returns<{ id: string }>() },

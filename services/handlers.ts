@@ -2,7 +2,7 @@
 import type { Method, Output, ParsedInput } from '../common/contract';
 import { addDays, localDate } from '../common/dates';
 import { auditFacets, listAudit } from '../db/queries/audit-log';
-import { setCalendarOverride } from '../db/queries/calendar-overrides';
+import { listCalendarOverrides, setCalendarOverride } from '../db/queries/calendar-overrides';
 import {
   cancelConference,
   checkInConference,
@@ -122,6 +122,7 @@ export const handlers = {
     setCalendarOverride(ctx.db, stamp(ctx), o);
     return { date: o.date };
   },
+  'calendar.overrides': (ctx) => listCalendarOverrides(ctx.db),
   'rules.list': (ctx) => listQuotaRules(ctx.db),
   'rules.create': (ctx, rule) => createQuotaRule(ctx.db, stamp(ctx), rule),
   'rules.remove': (ctx, { id }) => {

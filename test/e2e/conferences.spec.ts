@@ -232,6 +232,16 @@ test.describe('planning a quarter', () => {
     await page.getByTestId('calendar-view-quarter').click();
     await expect(page.getByTestId('calendar-title')).toHaveText('2026年第1季度');
     await expect(page.getByTestId('calendar-2026-03')).toBeVisible();
+
+    // Settings list the days changed by hand, and one can be put back to the default there.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('tab-calendar').click();
+    const table = page.getByTestId('overrides-table');
+    await expect(table).toContainText('2026-02-27');
+    await expect(table).toContainText('单位调休');
+    await table.getByRole('button', { name: '恢复默认' }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect(table).toContainText('还没有人工调整的日期');
   });
 });
 

@@ -197,5 +197,8 @@ describe('compliance and planning through the services', () => {
     call(app, 'calendar.setOverride', { date: '2026-03-03', kind: 'holiday', name: '防汛演练' });
     const days = call(app, 'calendar.days', { from: '2026-03-02', to: '2026-03-04' }).days;
     expect(days.map((d) => d.kind)).toEqual(['workday', 'holiday', 'workday']);
+    expect(call(app, 'calendar.overrides', {})).toEqual([{ date: '2026-03-03', kind: 'holiday', name: '防汛演练' }]);
+    call(app, 'calendar.setOverride', { date: '2026-03-03', kind: null });
+    expect(call(app, 'calendar.overrides', {})).toEqual([]);
   });
 });

@@ -49,6 +49,7 @@ const EXAMPLES = {
   },
   'calendar.days': { from: '2026-01-01', to: '2026-01-31' },
   'calendar.setOverride': { date: '2026-05-06', kind: 'holiday', name: '停电' },
+  'calendar.overrides': {},
   'rules.list': {},
   'rules.create': { kind: 'head_attendance', minimum: 2, effectiveFrom: '2027-01-01' },
   'rules.remove': { id: 'notice-2014-head_attendance' },

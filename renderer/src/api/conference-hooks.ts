@@ -68,6 +68,14 @@ export function useCalendarDays(from: string, to: string) {
   });
 }
 
+/** The office's own holiday and working-day decisions. */
+export function useOverrides() {
+  return useQuery({
+    queryKey: [...conferenceKeys.calendar, 'overrides'],
+    queryFn: () => invoke('calendar.overrides', {}),
+  });
+}
+
 export function useRules() {
   return useQuery({ queryKey: conferenceKeys.rules, queryFn: () => invoke('rules.list', {}) });
 }

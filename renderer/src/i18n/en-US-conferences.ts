@@ -309,6 +309,9 @@ export const enUSConferences: Record<keyof typeof zhCNConferences, string> = {
   'overrides.kind.holiday': 'Holiday (off)',
   'overrides.kind.workday': 'Make-up working day',
   'overrides.kind.clear': 'Back to the default',
+  'overrides.list': 'Days changed by the office',
+  'overrides.none': 'No day has been changed by hand',
+  'overrides.clearConfirm': 'Put {date} back to the default calendar?',
   'overrides.apply': 'Save change',
 
   'settings.tab.general': 'General',

@@ -304,6 +304,9 @@ export const zhCNConferences = {
   'overrides.kind.holiday': '节假日（休息）',
   'overrides.kind.workday': '调休上班日',
   'overrides.kind.clear': '恢复默认',
+  'overrides.list': '已登记的调整',
+  'overrides.none': '还没有人工调整的日期',
+  'overrides.clearConfirm': '将 {date} 恢复为默认的节假日安排？',
   'overrides.apply': '保存调整',
 
   'settings.tab.general': '常规',

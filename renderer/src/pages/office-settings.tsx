@@ -20,6 +20,7 @@ import type { QuotaRuleView } from '../../../common/conference-types';
 import type { QuotaKind } from '../../../common/domain/quota';
 import {
   useCreateRule,
+  useOverrides,
   useRemoveRule,
   useRules,
   useSetOverride,
@@ -199,6 +200,7 @@ export function OverridesPanel() {
   const t = useT();
   const { message } = App.useApp();
   const setOverride = useSetOverride();
+  const overrides = useOverrides();
   const [date, setDate] = useState<string | null>(null);
   const [kind, setKind] = useState<'holiday' | 'workday' | 'clear'>('holiday');
   const [name, setName] = useState('');
@@ -253,6 +255,46 @@ export function OverridesPanel() {
           </Button>
         </Space>
       </Form>
+      <Typography.Title level={5}>{t('overrides.list')}</Typography.Title>
+      <Table
+        size="small"
+        rowKey="date"
+        data-testid="overrides-table"
+        loading={overrides.isLoading}
+        dataSource={overrides.data ?? []}
+        pagination={false}
+        locale={{ emptyText: t('overrides.none') }}
+        columns={[
+          { title: t('overrides.date'), dataIndex: 'date', width: 140 },
+          {
+            title: t('calendar.override.kind'),
+            dataIndex: 'kind',
+            width: 180,
+            render: (k: 'holiday' | 'workday') => t(`overrides.kind.${k}`),
+          },
+          { title: t('calendar.override.name'), dataIndex: 'name', render: (n: string | null) => n ?? '—' },
+          {
+            title: '',
+            key: 'clear',
+            width: 120,
+            render: (_: unknown, row: { date: string }) => (
+              <Popconfirm
+                title={t('overrides.clearConfirm', { date: row.date })}
+                onConfirm={() =>
+                  setOverride.mutate(
+                    { date: row.date, kind: null, name: null },
+                    { onSuccess: () => message.success(t('calendar.override.cleared', { date: row.date })) },
+                  )
+                }
+              >
+                <Button type="link" size="small">
+                  {t('overrides.kind.clear')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }
