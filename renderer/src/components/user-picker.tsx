@@ -2,7 +2,7 @@
 // as "who did it" on every change; the header's current-user button opens the same picker later.
 import { UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Form, Input, type InputRef, Modal, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LIMITS, requiredText } from '../../../common/text';
 import type { AppSettings } from '../../../common/types';
 import { apiErrorText } from '../api/error-text';
@@ -86,6 +86,16 @@ export function UserPicker({ open, required, settings, onDone, onCancel }: UserP
   const input = useRef<InputRef>(null);
   const [name, setName] = useState(settings.userName);
   const [error, setError] = useState<string | null>(null);
+  // Reset on the transition to open, right away: resetting when the opening animation ends (as
+  // afterOpenChange does) would overwrite what a quick user has already typed.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open && !wasOpen.current) {
+      setName(settings.userName);
+      setError(null);
+    }
+    wasOpen.current = open;
+  }, [open, settings.userName]);
 
   const confirm = () => {
     const parsed = userNameSchema.safeParse(name);
@@ -116,10 +126,8 @@ export function UserPicker({ open, required, settings, onDone, onCancel }: UserP
       onCancel={onCancel}
       width={480}
       afterOpenChange={(visible) => {
-        if (!visible) return;
-        setName(settings.userName);
-        setError(null);
-        input.current?.focus({ cursor: 'all' });
+        // Select the proposed name for quick replacement, unless the user is already typing.
+        if (visible && document.activeElement !== input.current?.input) input.current?.focus({ cursor: 'all' });
       }}
       footer={[
         required ? null : (
