@@ -39,7 +39,11 @@ function loadPeople(db: Db): PlannerPerson[] {
   }>(sql`SELECT id, department_id, name, role, tenure_start, tenure_end, archived FROM people ORDER BY id`);
   const trainings = db.all<{ person_id: string; date: string }>(sql`SELECT person_id, date FROM trainings`);
   const byPerson = new Map<string, { date: string }[]>();
-  for (const t of trainings) byPerson.set(t.person_id, [...(byPerson.get(t.person_id) ?? []), { date: t.date }]);
+  for (const t of trainings) {
+    const list = byPerson.get(t.person_id) ?? [];
+    list.push({ date: t.date });
+    byPerson.set(t.person_id, list);
+  }
   return rows.map((p) => ({
     id: p.id,
     departmentId: p.department_id,
