@@ -17,8 +17,10 @@ import { exportToFile, readJsonFile } from '../services/data-format-file';
 import { openApp } from '../services/open-app';
 import { compliance } from './compliance';
 import { type Command, dbPathOf, open, output } from './context';
+import { exportComplianceCommand, exportDocumentCommand, importRosterCommand, isRosterFile } from './documents';
 import type { CommandName } from './help';
 import { backup, backupsList, restore, sweepOwnLeftovers } from './maintenance';
+import { exportAssessmentCommand, exportPortalCommand, verifyPortalCommand } from './portal';
 import { renderTable } from './table';
 
 export type { CliIo, CommandOptions } from './context';
@@ -161,6 +163,7 @@ async function preImportBackup(
 }
 
 const importCommand: Command = async (options, io) => {
+  if (isRosterFile(options.args[0] ?? '')) return importRosterCommand(options, io);
   const file = resolve(options.args[0] ?? '');
   // Read and parse before touching the database: a missing or broken file changes nothing.
   const raw = readJsonFile(file);
@@ -215,6 +218,11 @@ export const commands: Record<CommandName, Command> = {
   'departments list': departmentsList,
   import: importCommand,
   'export data': exportData,
+  'export compliance': exportComplianceCommand,
+  'export document': exportDocumentCommand,
+  'export portal': exportPortalCommand,
+  'export assessment': exportAssessmentCommand,
+  'verify-portal': verifyPortalCommand,
   compliance,
   backup,
   restore,

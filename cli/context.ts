@@ -19,10 +19,18 @@ export interface CommandOptions {
   out: string | undefined;
   all: boolean;
   force: boolean;
+  /** export portal: every current item, not only what changed. */
+  full: boolean;
+  /** export portal: a .zip beside the package folder. */
+  zip: boolean;
   /** compliance: checked by the parser (2000–2100, 1–4, a calendar date). */
   year: number | undefined;
   quarter: Quarter | undefined;
   asOf: string | undefined;
+  /** export compliance: docx or xlsx. */
+  format: string | undefined;
+  /** export document: the document's id. */
+  id: string | undefined;
   args: string[];
 }
 

@@ -37,7 +37,7 @@ With --json, prints the array of register rows.
   },
   import: {
     usage: `${TOOL} import FILE [--db FILE] [--as NAME] [--json]`,
-    summary: 'load a press-office/v1 file: everything or nothing',
+    summary: 'load a press-office/v1 file (.json) or a roster (.xlsx, .csv): everything or nothing',
     options: ['as'],
     details: `Checks the whole file first: structure, values (dates YYYY-MM-DD that exist
 on the calendar), duplicate ids and references against the file and the
@@ -50,6 +50,14 @@ departments, so that an export imported into a new file is reproduced exactly.
 A file of more than 1000 records that passes the checks is imported only after
 a backup of the existing database (kind "import") in the backups folder beside
 it; see "${TOOL} backups". The format is described in docs/data-format.md.
+
+A FILE ending in .xlsx or .csv is a roster of people (人员名册): columns 部门,
+姓名, 角色 or 职务, 电话, 邮箱 (English headers department, name, role, title,
+phone, email also work); CSV in UTF-8 or GBK as Excel saves it on Chinese
+Windows. A department is found by its short, full or former name. A person of
+that name already in that department is updated; anyone else is added and
+needs a role (主要负责人, 新闻发言人 or 相关负责人). If any row has a problem,
+every problem is listed by line and nothing is imported.
 
 ${CHANGES}`,
   },
@@ -64,6 +72,83 @@ of unchanged data differ only in "exportedAt".
 
   -o, --out FILE the file to write (replaced if it exists)
 ${CHANGES}`,
+  },
+  'export compliance': {
+    usage: `${TOOL} export compliance --year YEAR [--quarter Q] [--as-of DATE] --format docx|xlsx --out FILE [--force] [--db FILE] [--json]`,
+    summary: 'write the attendance compliance sheet (达标情况表) as .docx or .xlsx',
+    options: ['out', 'force', 'year', 'quarter', 'as-of', 'format'],
+    details: `Writes the same figures as "${TOOL} compliance" as a document: .xlsx (frozen
+header, one row per department with its short and full name, per quarter the
+counts and statuses coloured by status, totals as values, no formulas, A4
+landscape one page wide) or .docx (a landscape table laid out per GB/T
+9704-2012). The header names the as-of date and the rules used. The file is
+written atomically; an existing FILE is replaced only with --force.
+
+  --year YEAR      the year, 2000 to 2100 (required)
+  --quarter Q      only quarter Q (1 to 4)
+  --as-of DATE     judge as on DATE (YYYY-MM-DD; default today)
+  --format F       docx or xlsx (required)
+  -o, --out FILE   the file to write (required)
+  --force          replace FILE if it exists`,
+  },
+  'export document': {
+    usage: `${TOOL} export document --id ID --out FILE [--force] [--db FILE] [--json]`,
+    summary: 'write one document (发布材料) as a .docx laid out per GB/T 9704-2012',
+    options: ['out', 'force', 'id'],
+    details: `Writes the document with that id as .docx: A4, the standard's margins, title
+in 小标宋 22 pt, body in 仿宋 16 pt, 22 lines of 28 characters, page numbers
+"— 1 —" on the outer side, the signature and date, and a 附注 naming the
+drafter, the reviewer and the confidentiality review. A document that is not
+approved or released carries a visible 草稿 (draft) mark. An existing FILE
+is replaced only with --force.
+
+  --id ID          the document's id (see the app or "export data")
+  -o, --out FILE   the file to write (required)
+  --force          replace FILE if it exists`,
+  },
+  'export portal': {
+    usage: `${TOOL} export portal --out DIR [--full] [--zip] [--db FILE] [--as NAME] [--json]`,
+    summary: 'write the next package for the government portal (网站同步) into DIR',
+    options: ['out', 'full', 'zip', 'as'],
+    details: `Adds one package folder DIR/<sequence>-<time>/ (DIR is created if missing)
+holding manifest.json (press-office-portal/v1, docs/portal.md), and per item an
+HTML page and its .docx. Items are the documents approved or released that have
+a portal column; each carries its 索引号 (office code-year-serial, stable, never
+reused), 发布机构, 生成日期, 文号, 主题分类, 公开属性 and a summary.
+By default the package holds what was added, changed or withdrawn since the
+last package; when nothing was, nothing is written (exit 0). The package is
+written to a hidden temporary folder and renamed into place; the sequence
+advances only when the package is complete.
+
+  -o, --out DIR  the parent folder of the packages (required)
+  --full         every current item, written even when there is none
+  --zip          also write DIR/<sequence>-<time>.zip
+${CHANGES}`,
+  },
+  'export assessment': {
+    usage: `${TOOL} export assessment --year YEAR [--as-of DATE] --format docx|xlsx --out FILE [--force] [--db FILE] [--json]`,
+    summary: 'write the annual assessment sheet (年度考核) per department as .docx or .xlsx',
+    options: ['out', 'force', 'year', 'as-of', 'format'],
+    details: `Per department for the year: conferences held and attended (from the quota
+rules), releases by channel, policy interpretations published (and how many in
+the same package as their policy), public-opinion items and how many were
+answered within their deadline. An existing FILE is replaced only with --force.
+
+  --year YEAR      the year (required)
+  --as-of DATE     judge the quotas as on DATE (default today)
+  --format F       docx or xlsx (required)
+  -o, --out FILE   the file to write (required)
+  --force          replace FILE if it exists`,
+  },
+  'verify-portal': {
+    usage: `${TOOL} verify-portal PATH [--json]`,
+    summary: 'check a portal package folder or .zip: schema, checksums, no missing or extra files',
+    options: [],
+    details: `Checks manifest.json against the press-office-portal/v1 schema, every listed
+file's size and SHA-256, that no listed path leaves the package (absolute
+paths, "..", backslashes), and that no file is missing or extra. Prints each
+problem on stderr, naming the file, and exits 1; exits 0 when the package is
+sound. Needs no database.`,
   },
   compliance: {
     usage: `${TOOL} compliance --year YEAR [--quarter Q] [--as-of DATE] [--db FILE] [--json]`,

@@ -27,6 +27,10 @@ const OPTIONS = {
   year: { type: 'string' },
   quarter: { type: 'string' },
   'as-of': { type: 'string' },
+  format: { type: 'string' },
+  id: { type: 'string' },
+  full: { type: 'boolean' },
+  zip: { type: 'boolean' },
 } as const;
 
 const GLOBAL = new Set(['db', 'json', 'help', 'version']);
@@ -36,6 +40,11 @@ const POSITIONALS: Record<CommandName, number> = {
   'departments list': 0,
   import: 1,
   'export data': 0,
+  'export compliance': 0,
+  'export document': 0,
+  'export portal': 0,
+  'export assessment': 0,
+  'verify-portal': 1,
   compliance: 0,
   backup: 0,
   restore: 1,
@@ -44,7 +53,7 @@ const POSITIONALS: Record<CommandName, number> = {
 
 const GROUPS: Record<string, string[]> = {
   departments: ['list'],
-  export: ['data'],
+  export: ['data', 'compliance', 'document', 'portal', 'assessment'],
 };
 
 /** Finds the command named by the first positionals; returns it and the positionals after it. */
@@ -71,7 +80,7 @@ function checkOptions(name: CommandName, given: Record<string, unknown>): void {
       throw new UsageError(`${name}: option --${key} does not apply to this command`);
     }
   }
-  for (const key of ['db', 'as', 'out', 'year', 'quarter', 'as-of'] as const) {
+  for (const key of ['db', 'as', 'out', 'year', 'quarter', 'as-of', 'format', 'id'] as const) {
     if (given[key] === '') throw new UsageError(`${name}: --${key} needs a value`);
   }
   if (typeof given.as === 'string') {
@@ -174,10 +183,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (found.rest.length > expected) {
       throw new UsageError(`${name}: unexpected argument "${found.rest[expected]}"; usage: ${COMMANDS[name].usage}`);
     }
-    if ((name === 'export data' || name === 'backup') && !values.out) {
+    if ((name.startsWith('export ') || name === 'backup') && !values.out) {
       throw new UsageError(`${name}: --out FILE is required`);
     }
-    if (name === 'compliance' && values.year === undefined) throw new UsageError(`${name}: --year YEAR is required`);
+    if (
+      (name === 'compliance' || name === 'export compliance' || name === 'export assessment') &&
+      values.year === undefined
+    ) {
+      throw new UsageError(`${name}: --year YEAR is required`);
+    }
+    if (
+      (name === 'export compliance' || name === 'export assessment') &&
+      values.format !== 'docx' &&
+      values.format !== 'xlsx'
+    ) {
+      throw new UsageError(`${name}: --format must be docx or xlsx${values.format ? `, not "${values.format}"` : ''}`);
+    }
+    if (name === 'export document' && !values.id) throw new UsageError(`${name}: --id ID is required`);
     const options: CommandOptions = {
       db: values.db,
       as: values.as,
@@ -185,7 +207,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       out: values.out,
       all: values.all === true,
       force: values.force === true,
+      full: values.full === true,
+      zip: values.zip === true,
       ...period(name, values),
+      format: values.format,
+      id: values.id,
       args: found.rest,
     };
     try {

@@ -142,6 +142,18 @@ export interface Dashboard {
   heldWithoutAttendance: ConferenceRow[];
   /** Share of quarter cells met so far this year, per quarter. */
   quarterCompletion: { quarter: number; met: number; total: number }[];
+  /** 舆情 past their deadline and not answered, most overdue first. */
+  overdueOpinions: DashboardOpinion[];
+  /** 重大 items not yet reported up (重大舆情要及时上报). */
+  unreportedSevere: DashboardOpinion[];
+}
+
+export interface DashboardOpinion {
+  id: string;
+  summary: string;
+  grade: 'general' | 'major' | 'severe';
+  deadlineAt: string;
+  departmentName: string | null;
 }
 
 export type { ComplianceReport, QuotaStatus };

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'unknown_method'
   | 'forbidden'
   | 'invalid_file'
+  /** A file the user is about to write exists; ask, then repeat with `overwrite`. */
+  | 'file_exists'
   | 'internal';
 
 export interface ApiError {

@@ -1,7 +1,7 @@
 // Drizzle schema: the single source of the database layout. Migrations in db/migrations are
 // generated from this file by drizzle-kit and never edited after they land.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -242,3 +242,251 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
 );
+
+const DOCUMENT_KIND_VALUES = [
+  'opening',
+  'qa',
+  'release',
+  'interpretation',
+  'notice',
+  'agenda',
+  'transcript',
+  'circular',
+] as const;
+
+/** Staff copies of built-in templates (the built-ins ship as files in templates/builtin and stay read-only). */
+export const documentTemplates = sqliteTable('document_templates', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: [...DOCUMENT_KIND_VALUES, 'compliance'] }).notNull(),
+  name: text('name').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  basedOn: text('based_on'),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+  ...timestamps,
+});
+
+/**
+ * 发布材料: every document the office prepares and reviews. A 答问口径 (kind qa) also keeps its
+ * talking points as structure; its body is derived from them.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: DOCUMENT_KIND_VALUES }).notNull(),
+    title: text('title').notNull(),
+    conferenceId: text('conference_id').references(() => conferences.id),
+    departmentId: text('department_id').references(() => departments.id),
+    // The spokesperson whose talking points these are (qa, opening).
+    personId: text('person_id').references(() => people.id),
+    body: text('body').notNull(),
+    talkingPoints: text('talking_points', { mode: 'json' }),
+    status: text('status', { enum: ['draft', 'submitted', 'approved', 'returned', 'released'] }).notNull(),
+    drafter: text('drafter'),
+    reviewer: text('reviewer'),
+    reviewedAt: text('reviewed_at'),
+    confidentialityBy: text('confidentiality_by'),
+    confidentialityAt: text('confidentiality_at'),
+    agencyConfirmation: text('agency_confirmation'),
+    portalColumn: text('portal_column'),
+    docNumber: text('doc_number'),
+    // 政策解读: the policy it interprets.
+    policyTitle: text('policy_title'),
+    policyNumber: text('policy_number'),
+    policyDate: text('policy_date'),
+    templateId: text('template_id'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('documents_conference_idx').on(t.conferenceId),
+    index('documents_department_idx').on(t.departmentId),
+    index('documents_status_idx').on(t.status, t.updatedAt),
+  ],
+);
+
+/** Every saved content of a document: who changed what and when. */
+export const documentVersions = sqliteTable(
+  'document_versions',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    talkingPoints: text('talking_points', { mode: 'json' }),
+    author: text('author').notNull(),
+    at: text('at').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.version] })],
+);
+
+/** 审查记录: submit, approve, return, release, reopen, each by someone, at a time, on a version. */
+export const documentReviews = sqliteTable(
+  'document_reviews',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    action: text('action', { enum: ['submit', 'approve', 'return', 'release', 'reopen'] }).notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    comment: text('comment'),
+    confidentialityBy: text('confidentiality_by'),
+    agencyConfirmation: text('agency_confirmation'),
+  },
+  (t) => [index('document_reviews_document_idx').on(t.documentId, t.at)],
+);
+
+/** 口径库: agreed answers, reused into conferences' talking points; stale when not reviewed for 90 days. */
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: text('id').primaryKey(),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    departmentId: text('department_id').references(() => departments.id),
+    topic: text('topic'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    reviewedAt: text('reviewed_at'),
+    reviewedBy: text('reviewed_by'),
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('answers_department_idx').on(t.departmentId)],
+);
+
+export const answerVersions = sqliteTable(
+  'answer_versions',
+  {
+    answerId: text('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    author: text('author').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.version] })],
+);
+
+/**
+ * Exchange packs (材料包). At the office: each pack sent to a department. In a department's copy
+ * of the app: each pack opened, its items edited in place until returned.
+ */
+export const exchangePacks = sqliteTable('exchange_packs', {
+  id: text('id').primaryKey(),
+  direction: text('direction', { enum: ['sent', 'opened'] }).notNull(),
+  departmentId: text('department_id').notNull(),
+  departmentName: text('department_name').notNull(),
+  office: text('office').notNull(),
+  // The pack as sent or as opened (items edited in place on the department's side).
+  content: text('content', { mode: 'json' }).notNull(),
+  returnedAt: text('returned_at'),
+  ...timestamps,
+});
+
+/** 舆情: a public-opinion item, from detection to answer. */
+export const opinionItems = sqliteTable(
+  'opinion_items',
+  {
+    id: text('id').primaryKey(),
+    source: text('source').notNull(),
+    channel: text('channel', {
+      enum: ['website', 'weibo', 'wechat', 'hotline', 'petition', 'media', 'other'],
+    }).notNull(),
+    summary: text('summary').notNull(),
+    topic: text('topic'),
+    link: text('link'),
+    detectedAt: text('detected_at').notNull(),
+    grade: text('grade', { enum: ['general', 'major', 'severe'] }).notNull(),
+    // 研判: content, public reaction, media involvement.
+    judgement: text('judgement'),
+    reaction: text('reaction'),
+    mediaInvolvement: text('media_involvement'),
+    departmentId: text('department_id').references(() => departments.id),
+    response: text('response', { enum: ['online_release', 'expert', 'conference', 'interview'] }),
+    // Derived from the grade when saved (the office's deadline hours), kept so a later change of the
+    // setting does not move the deadline of items already registered.
+    deadlineAt: text('deadline_at').notNull(),
+    answeredAt: text('answered_at'),
+    documentId: text('document_id').references(() => documents.id),
+    conferenceId: text('conference_id').references(() => conferences.id),
+    status: text('status', { enum: ['open', 'answering', 'answered', 'closed'] }).notNull(),
+    // 重大舆情要及时上报: to whom and when.
+    reportedTo: text('reported_to'),
+    reportedAt: text('reported_at'),
+    notes: text('notes'),
+    ...timestamps,
+  },
+  (t) => [
+    index('opinion_items_detected_idx').on(t.detectedAt),
+    index('opinion_items_status_idx').on(t.status, t.deadlineAt),
+    index('opinion_items_department_idx').on(t.departmentId),
+  ],
+);
+
+/** The channels a document was released through (portal, 政府公报, 微博 …), with dates. */
+export const documentChannels = sqliteTable(
+  'document_channels',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['portal', 'gazette', 'weibo', 'wechat', 'daily', 'broadcast'] }).notNull(),
+    date: text('date').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.channel] }), index('document_channels_date_idx').on(t.date)],
+);
+
+/**
+ * A document's place on the portal: its 索引号 (stable, never reused) and disclosure metadata, and
+ * what was last exported of it, so that the next package holds only what changed.
+ */
+export const portalEntries = sqliteTable('portal_entries', {
+  documentId: text('document_id').primaryKey(),
+  indexNo: text('index_no').notNull().unique(),
+  topicCategory: text('topic_category'),
+  disclosure: text('disclosure').notNull().default('主动公开'),
+  summary: text('summary'),
+  // Hash of the item as last exported; null after it was withdrawn.
+  exportedHash: text('exported_hash'),
+  exportedSequence: integer('exported_sequence'),
+  // The item's files as last exported ({path, sha256, bytes}[]), reused by a full export.
+  exportedFiles: text('exported_files', { mode: 'json' }),
+  withdrawnSequence: integer('withdrawn_sequence'),
+  ...timestamps,
+});
+
+/** The last serial of each year's 索引号: only ever grows, so a number is never given twice. */
+export const portalSerials = sqliteTable('portal_serials', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/** The export log: one row per package written, with its manifest to re-create it exactly. */
+export const portalExports = sqliteTable('portal_exports', {
+  sequence: integer('sequence').primaryKey(),
+  generatedAt: text('generated_at').notNull(),
+  full: integer('full', { mode: 'boolean' }).notNull(),
+  added: integer('added').notNull(),
+  changed: integer('changed').notNull(),
+  withdrawn: integer('withdrawn').notNull(),
+  manifestSha256: text('manifest_sha256').notNull(),
+  manifest: text('manifest').notNull(),
+  folder: text('folder').notNull(),
+  actor: text('actor').notNull(),
+});
+
+/** Rendered files of portal items (HTML, .docx), by content hash: a past package is re-created from these. */
+export const portalFiles = sqliteTable('portal_files', {
+  sha256: text('sha256').primaryKey(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+});

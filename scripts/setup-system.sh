@@ -2,7 +2,7 @@
 # Installs the Debian packages the tests need (Chromium for Playwright, CJK fonts for the screens,
 # LibreOffice and poppler for checking generated documents). Skips apt when all are present.
 set -euo pipefail
-packages=(chromium fonts-noto-cjk)
+packages=(chromium fonts-noto-cjk libreoffice-writer poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

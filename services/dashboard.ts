@@ -4,7 +4,9 @@ import type { AtRiskDepartment, Dashboard } from '../common/conference-types';
 import { addDays, localDate } from '../common/dates';
 import { quarterOf, quarterPeriod } from '../common/domain/periods';
 import type { QuotaKind } from '../common/domain/quota';
+import type { OpinionView } from '../common/opinion-types';
 import { listConferences } from '../db/queries/conference-list';
+import { listOpinions } from '../db/queries/opinions';
 import { complianceReport } from './compliance';
 import type { ServiceContext } from './context';
 import { officeCalendar } from './planning';
@@ -93,5 +95,23 @@ export function dashboard(ctx: ServiceContext, asOfInput?: string | null): Dashb
     untrainedSpokespersons,
     heldWithoutAttendance,
     quarterCompletion,
+    ...opinionAlerts(ctx),
   };
+}
+
+function opinionAlerts(ctx: ServiceContext): Pick<Dashboard, 'overdueOpinions' | 'unreportedSevere'> {
+  const brief = (o: OpinionView) => ({
+    id: o.id,
+    summary: o.summary,
+    grade: o.grade,
+    deadlineAt: o.deadlineAt,
+    departmentName: o.departmentName,
+  });
+  const now = ctx.now().toISOString();
+  const overdue = listOpinions(ctx.db, { overdueOnly: true }, now, 200).filter((o) => !o.answeredAt);
+  overdue.sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt));
+  const severe = listOpinions(ctx.db, { grade: 'severe' }, now, 500).filter(
+    (o) => o.unreported && o.status !== 'closed',
+  );
+  return { overdueOpinions: overdue.slice(0, 20).map(brief), unreportedSevere: severe.slice(0, 20).map(brief) };
 }

@@ -1,6 +1,7 @@
 // The press-office/v1 data format: one zod schema per record kind. docs/data-format.md describes
 // every field and docs/press-office-v1.schema.json mirrors these schemas (a unit test keeps them
 // in step). Records are strict: a misspelt field is a problem, not silently dropped data.
+// Documents and answers, with their versions and review records, are in data-format-documents.ts.
 // Rules that tie two fields together are in recordRules, not in zod refinements: zod skips an
 // object's refinements once any of its fields fails, and an import must report every problem.
 import { z } from 'zod';
@@ -8,6 +9,14 @@ import { CONFERENCE_KINDS, MEDIA_KINDS } from '../common/conference-schemas';
 import { isValidDate } from '../common/dates';
 import { date, id, optionalDate, ROLES } from '../common/schemas';
 import { LIMITS, optionalText, requiredText } from '../common/text';
+import {
+  type AnswerRecord,
+  answerRecord,
+  answerRules,
+  type DocumentRecord,
+  documentRecord,
+  documentRules,
+} from './data-format-documents';
 
 export const FORMAT = 'press-office/v1';
 
@@ -173,6 +182,8 @@ export const documentShell = z
     media: z.array(z.unknown()).optional().default([]),
     conferences: z.array(z.unknown()).optional().default([]),
     attendance: z.array(z.unknown()).optional().default([]),
+    documents: z.array(z.unknown()).optional().default([]),
+    answers: z.array(z.unknown()).optional().default([]),
   })
   .strict();
 
@@ -198,7 +209,16 @@ export type DepartmentRecord = Omit<DepartmentInput, 'sortOrder' | 'formerNames'
 };
 
 // Parents before children: the order of the document, of the checks and of the writes.
-export const ARRAYS = ['departments', 'people', 'trainings', 'media', 'conferences', 'attendance'] as const;
+export const ARRAYS = [
+  'departments',
+  'people',
+  'trainings',
+  'media',
+  'conferences',
+  'attendance',
+  'documents',
+  'answers',
+] as const;
 export type ArrayName = (typeof ARRAYS)[number];
 
 export interface PressOfficeDocument {
@@ -210,6 +230,8 @@ export interface PressOfficeDocument {
   media: MediaRecord[];
   conferences: ConferenceRecord[];
   attendance: AttendanceRecord[];
+  documents: DocumentRecord[];
+  answers: AnswerRecord[];
 }
 
 /** The schema of each array's records, for validation and for the JSON Schema consistency test. */
@@ -220,8 +242,18 @@ export const RECORD_SCHEMAS = {
   media: mediaRecord,
   conferences: conferenceRecord,
   attendance: attendanceRecord,
+  documents: documentRecord,
+  answers: answerRecord,
 } as const;
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Key-order-independent form of a record, for telling whether an import changes it. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
 const isDate = (v: unknown): v is string => typeof v === 'string' && isValidDate(v);
 const present = (v: unknown) => v !== undefined && v !== null;
 
@@ -248,6 +280,10 @@ export function recordRules(name: ArrayName, rec: Record<string, unknown>): { fi
         message: 'mergedIntoId is only for status "merged"; remove it or set status to "merged"',
       });
     }
+  } else if (name === 'documents') {
+    out.push(...documentRules(rec));
+  } else if (name === 'answers') {
+    out.push(...answerRules(rec));
   } else if (name === 'people') {
     if (isDate(rec.tenureStart) && isDate(rec.tenureEnd) && rec.tenureStart > rec.tenureEnd) {
       out.push({ field: 'tenureEnd', message: 'tenure ends before it starts (tenureEnd is before tenureStart)' });
@@ -275,4 +311,38 @@ export function formatIssueMessage(issue: { code: string; input?: unknown; messa
   // Optional fields accept undefined, so any issue about an undefined input is a missing field.
   if (issue.input === undefined && issue.code !== 'unrecognized_keys') return 'is required';
   return undefined;
+}
+
+interface ZodDef {
+  type: string;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  catchall?: z.core.$ZodType;
+}
+
+/**
+ * Unknown fields inside objects that zod would silently strip (the items of talking points are
+ * not strict objects in common/document-schemas.ts): reported like every other unknown field.
+ */
+export function strippedKeys(schema: z.core.$ZodType, value: unknown, path: string): string[] {
+  const def = schema._zod.def as unknown as ZodDef;
+  const inner = def.innerType ?? def.in;
+  if (inner && ['default', 'optional', 'nullable', 'prefault', 'readonly', 'pipe'].includes(def.type)) {
+    return strippedKeys(inner, value, path);
+  }
+  if (def.type === 'array' && def.element && Array.isArray(value)) {
+    const element = def.element;
+    return value.flatMap((v, i) => strippedKeys(element, v, `${path}[${i}]`));
+  }
+  if (def.type !== 'object' || !def.shape || !isObject(value)) return [];
+  const shape = def.shape;
+  const out: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const field = shape[key];
+    if (field) out.push(...strippedKeys(field, v, `${path}.${key}`));
+    else if (!def.catchall) out.push(`${path}.${key}`);
+  }
+  return out;
 }

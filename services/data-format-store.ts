@@ -1,10 +1,31 @@
 // Reading and writing the register's rows as press-office/v1 records. The register's own queries
-// (db/queries/departments.ts, people.ts) work one edit at a time with audit and rules; the data
-// format needs whole rows, bulk and verbatim, inside the import's one transaction.
+// (db/queries/departments.ts, people.ts, documents.ts, answers.ts) work one edit at a time with
+// audit and rules; the data format needs whole rows, bulk and verbatim (documents with their
+// versions and review records), inside the import's one transaction.
 import { asc, eq } from 'drizzle-orm';
+import type { TalkingPoints } from '../common/document-schemas';
 import type { Db } from '../db/open';
-import { departmentNames, departments, mediaOutlets, people, trainings } from '../db/schema';
+import {
+  answers,
+  answerVersions,
+  departmentNames,
+  departments,
+  documentReviews,
+  documents,
+  documentVersions,
+  mediaOutlets,
+  people,
+  trainings,
+} from '../db/schema';
 import type { Stamp } from '../db/stamp';
+import {
+  type AnswerRecord,
+  type AnswerVersionRecord,
+  compareReviews,
+  type DocumentRecord,
+  type DocumentReviewRecord,
+  type DocumentVersionRecord,
+} from './data-format-documents';
 import type {
   DepartmentRecord,
   FormerNameRecord,
@@ -162,4 +183,154 @@ export function putMedia(db: Db, stamp: Stamp, record: MediaRecord, exists: bool
       .values({ ...record, createdAt: stamp.at, updatedAt: stamp.at })
       .run();
   }
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
+  return out;
+}
+
+const talking = (v: unknown) => (v ?? null) as TalkingPoints | null;
+
+/** Documents by id, each with its versions (by version) and review records (by at, then id). */
+export function readDocumentRecords(db: Db): DocumentRecord[] {
+  const versions = groupBy(
+    db.select().from(documentVersions).orderBy(asc(documentVersions.documentId), asc(documentVersions.version)).all(),
+    (v) => v.documentId,
+  );
+  const reviews = groupBy(db.select().from(documentReviews).all(), (r) => r.documentId);
+  return db
+    .select()
+    .from(documents)
+    .orderBy(asc(documents.id))
+    .all()
+    .map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      conferenceId: d.conferenceId,
+      departmentId: d.departmentId,
+      personId: d.personId,
+      body: d.body,
+      status: d.status,
+      drafter: d.drafter,
+      reviewer: d.reviewer,
+      portalColumn: d.portalColumn,
+      reviewedAt: d.reviewedAt,
+      confidentialityBy: d.confidentialityBy,
+      confidentialityAt: d.confidentialityAt,
+      agencyConfirmation: d.agencyConfirmation,
+      docNumber: d.docNumber,
+      policyTitle: d.policyTitle,
+      policyNumber: d.policyNumber,
+      policyDate: d.policyDate,
+      talkingPoints: talking(d.talkingPoints),
+      templateId: d.templateId,
+      version: d.version,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+      versions: (versions.get(d.id) ?? []).map(
+        (v): DocumentVersionRecord => ({
+          version: v.version,
+          title: v.title,
+          body: v.body,
+          talkingPoints: talking(v.talkingPoints),
+          author: v.author,
+          at: v.at,
+          note: v.note,
+        }),
+      ),
+      // Sorted here rather than by SQLite, so that import compares in exactly the same order.
+      reviews: (reviews.get(d.id) ?? [])
+        .map(
+          (r): DocumentReviewRecord => ({
+            id: r.id,
+            version: r.version,
+            action: r.action,
+            actor: r.actor,
+            at: r.at,
+            comment: r.comment,
+            confidentialityBy: r.confidentialityBy,
+            agencyConfirmation: r.agencyConfirmation,
+          }),
+        )
+        .sort(compareReviews),
+    }));
+}
+
+/** Answers (口径库) by id, each with its versions by version. */
+export function readAnswerRecords(db: Db): AnswerRecord[] {
+  const versions = groupBy(
+    db.select().from(answerVersions).orderBy(asc(answerVersions.answerId), asc(answerVersions.version)).all(),
+    (v) => v.answerId,
+  );
+  return db
+    .select()
+    .from(answers)
+    .orderBy(asc(answers.id))
+    .all()
+    .map((a) => ({
+      id: a.id,
+      question: a.question,
+      answer: a.answer,
+      departmentId: a.departmentId,
+      topic: a.topic,
+      tags: a.tags,
+      reviewedAt: a.reviewedAt,
+      reviewedBy: a.reviewedBy,
+      archived: a.archived,
+      version: a.version,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+      versions: (versions.get(a.id) ?? []).map(
+        (v): AnswerVersionRecord => ({
+          version: v.version,
+          question: v.question,
+          answer: v.answer,
+          author: v.author,
+          at: v.at,
+        }),
+      ),
+    }));
+}
+
+/**
+ * Removes a stored document's versions and review records before the import writes them again, so
+ * that a review id may move from one document to another within the same import.
+ */
+export function clearDocumentHistory(db: Db, id: string): void {
+  db.delete(documentReviews).where(eq(documentReviews.documentId, id)).run();
+  db.delete(documentVersions).where(eq(documentVersions.documentId, id)).run();
+}
+
+/** Writes a document as the file gives it, timestamps included; its history must have been cleared. */
+export function putDocument(db: Db, record: DocumentRecord, exists: boolean): void {
+  const { versions, reviews, ...fields } = record;
+  if (exists) db.update(documents).set(fields).where(eq(documents.id, record.id)).run();
+  else db.insert(documents).values(fields).run();
+  for (const v of versions)
+    db.insert(documentVersions)
+      .values({ documentId: record.id, ...v })
+      .run();
+  for (const r of reviews)
+    db.insert(documentReviews)
+      .values({ documentId: record.id, ...r })
+      .run();
+}
+
+export function putAnswer(db: Db, record: AnswerRecord, exists: boolean): void {
+  const { versions, ...fields } = record;
+  if (exists) {
+    db.update(answers).set(fields).where(eq(answers.id, record.id)).run();
+    db.delete(answerVersions).where(eq(answerVersions.answerId, record.id)).run();
+  } else db.insert(answers).values(fields).run();
+  for (const v of versions)
+    db.insert(answerVersions)
+      .values({ answerId: record.id, ...v })
+      .run();
 }

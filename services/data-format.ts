@@ -1,6 +1,7 @@
 // press-office/v1 export and all-or-nothing import. Import checks the whole file first (structure,
 // values, references against the file and the database), collects every problem, and only then
 // upserts by id in one transaction; a record identical to the stored one is not written at all.
+// Documents and answers keep their history: see data-format-documents.ts.
 import type { z } from 'zod';
 import { AppError, formatPath } from '../common/result';
 import type { Db } from '../db/open';
@@ -15,11 +16,26 @@ import {
 } from '../db/queries/conferences';
 import type { Stamp } from '../db/stamp';
 import {
+  type AnswerPlan,
+  type AnswerRecord,
+  answerAudit,
+  type DocumentPlan,
+  type DocumentRecord,
+  documentAudit,
+  documentLinks,
+  finishAnswer,
+  finishDocument,
+  planAnswer,
+  planDocument,
+  reviewIdProblems,
+} from './data-format-documents';
+import {
   ARRAYS,
   type ArrayName,
   type AttendanceRecord,
   type ConferenceInput,
   type ConferenceRecord,
+  canonical,
   type DepartmentInput,
   type DepartmentRecord,
   documentShell,
@@ -30,15 +46,21 @@ import {
   type PressOfficeDocument,
   RECORD_SCHEMAS,
   recordRules,
+  strippedKeys,
   type TrainingRecord,
 } from './data-format-schema';
 import {
+  clearDocumentHistory,
   parkDepartment,
+  putAnswer,
   putDepartment,
+  putDocument,
   putMedia,
   putPerson,
   putTraining,
+  readAnswerRecords,
   readDepartmentRecords,
+  readDocumentRecords,
   readMediaRecords,
   readPersonRecords,
   readTrainingRecords,
@@ -69,6 +91,8 @@ interface Stored {
   media: Map<string, MediaRecord>;
   conferences: Map<string, ConferenceData>;
   attendance: Map<string, AttendanceData>;
+  documents: Map<string, DocumentRecord>;
+  answers: Map<string, AnswerRecord>;
 }
 
 /** The file's records, parsed and resolved to exactly what would be stored. */
@@ -79,6 +103,8 @@ interface Plan {
   media: MediaRecord[];
   conferences: ConferenceRecord[];
   attendance: AttendanceRecord[];
+  documents: DocumentPlan[];
+  answers: AnswerPlan[];
 }
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -91,6 +117,8 @@ function readStored(db: Db): Stored {
     media: byId(readMediaRecords(db)),
     conferences: byId(listConferenceData(db)),
     attendance: byId(listAttendanceData(db)),
+    documents: byId(readDocumentRecords(db)),
+    answers: byId(readAnswerRecords(db)),
   };
 }
 
@@ -105,6 +133,8 @@ export function exportDocument(db: Db, exportedAt: string): PressOfficeDocument 
     media: readMediaRecords(tx),
     conferences: listConferenceData(tx),
     attendance: listAttendanceData(tx),
+    documents: readDocumentRecords(tx),
+    answers: readAnswerRecords(tx),
   }));
 }
 
@@ -112,15 +142,9 @@ export function serializeDocument(doc: PressOfficeDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export function countDocument(doc: Pick<PressOfficeDocument, ArrayName>): ExportCounts {
-  return {
-    departments: doc.departments.length,
-    people: doc.people.length,
-    trainings: doc.trainings.length,
-    media: doc.media.length,
-    conferences: doc.conferences.length,
-    attendance: doc.attendance.length,
-  };
+/** Records per array; a record's nested lists (speakers, versions, reviews …) are part of it. */
+export function countDocument(doc: Record<ArrayName, readonly unknown[]>): ExportCounts {
+  return Object.fromEntries(ARRAYS.map((name) => [name, doc[name].length])) as ExportCounts;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -149,6 +173,7 @@ function zodProblems(prefix: string, error: z.ZodError): Problem[] {
 }
 
 const parseOptions = { error: formatIssueMessage };
+const differs = (a: unknown, b: unknown) => canonical(a) !== canonical(b);
 
 /**
  * Checks a parsed JSON value against the format and the database. Returns every problem found,
@@ -156,7 +181,16 @@ const parseOptions = { error: formatIssueMessage };
  */
 export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan: Plan; stored: Stored } {
   const stored = readStored(db);
-  const plan: Plan = { departments: [], people: [], trainings: [], media: [], conferences: [], attendance: [] };
+  const plan: Plan = {
+    departments: [],
+    people: [],
+    trainings: [],
+    media: [],
+    conferences: [],
+    attendance: [],
+    documents: [],
+    answers: [],
+  };
   const problems: Problem[] = [];
   if (!isPlainObject(raw)) {
     problems.push({
@@ -202,6 +236,22 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
     }
   };
 
+  // A person's department as it will be after the import, for the documents that name both.
+  const fileDepartments = new Map<string, unknown>();
+  for (const p of records.people) {
+    if (isPlainObject(p) && typeof p.id === 'string' && !fileDepartments.has(p.id)) {
+      fileDepartments.set(p.id, p.departmentId);
+    }
+  }
+  const documentLookups = {
+    stored: stored.documents,
+    personDepartment: (personId: string) => {
+      const inFile = fileDepartments.get(personId);
+      if (fileDepartments.has(personId)) return typeof inFile === 'string' ? inFile : undefined;
+      return stored.people.get(personId)?.departmentId;
+    },
+  };
+
   const check = <N extends ArrayName>(
     name: N,
     each: (rec: z.output<(typeof RECORD_SCHEMAS)[N]>, at: string) => void,
@@ -211,7 +261,15 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
       const result = RECORD_SCHEMAS[name].safeParse(rec, parseOptions);
       if (!result.success) problems.push(...zodProblems(at, result.error));
       if (!isPlainObject(rec)) return;
+      for (const path of strippedKeys(RECORD_SCHEMAS[name], rec, at)) {
+        problems.push({ path, message: `unknown field (not part of ${FORMAT})` });
+      }
       for (const rule of recordRules(name, rec)) problems.push({ path: `${at}.${rule.field}`, message: rule.message });
+      if (name === 'documents') {
+        for (const rule of documentLinks(rec, documentLookups)) {
+          problems.push({ path: `${at}.${rule.field}`, message: rule.message });
+        }
+      }
       for (const [field, target] of REFERENCES[name]) {
         if (name === 'departments' && field === 'mergedIntoId' && rec.mergedIntoId === rec.id) {
           problems.push({ path: `${at}.mergedIntoId`, message: 'a department cannot be merged into itself' });
@@ -295,6 +353,17 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
     });
   });
   check('attendance', (a: AttendanceRecord) => plan.attendance.push(a));
+  check('documents', (d, at) => {
+    const { plan: p, rules } = planDocument(d, stored.documents.get(d.id), differs);
+    for (const rule of rules) problems.push({ path: `${at}.${rule.field}`, message: rule.message });
+    plan.documents.push(p);
+  });
+  problems.push(...reviewIdProblems(records.documents, stored.documents, (at) => duplicates.has(at)));
+  check('answers', (a, at) => {
+    const { plan: p, rules } = planAnswer(a, stored.answers.get(a.id));
+    for (const rule of rules) problems.push({ path: `${at}.${rule.field}`, message: rule.message });
+    plan.answers.push(p);
+  });
   return { problems, plan, stored };
 }
 
@@ -305,6 +374,8 @@ const NOUNS: Record<ArrayName, string> = {
   media: 'media outlet',
   conferences: 'conference',
   attendance: 'attendance record',
+  documents: 'document',
+  answers: 'answer',
 };
 
 /** Fields that hold the id of another record, and the array that record lives in. */
@@ -324,6 +395,12 @@ const REFERENCES: Record<ArrayName, [field: string, target: ArrayName][]> = {
     ['departmentId', 'departments'],
     ['substituteForPersonId', 'people'],
   ],
+  documents: [
+    ['conferenceId', 'conferences'],
+    ['departmentId', 'departments'],
+    ['personId', 'people'],
+  ],
+  answers: [['departmentId', 'departments']],
 };
 
 /**
@@ -364,13 +441,6 @@ function activeNameClashes(stored: Stored, raw: unknown[], duplicates: Set<strin
   return problems;
 }
 
-/** Key-order-independent comparison of two records. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
-
 function changes<T extends { id: string }>(incoming: T[], stored: Map<string, T>) {
   const out: { record: T; before: T | undefined }[] = [];
   for (const record of incoming) {
@@ -401,33 +471,55 @@ export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: strin
       incoming: T[],
       current: Map<string, T>,
       put: (record: T, exists: boolean) => void,
-      before?: (changed: { record: T; before: T | undefined }[]) => void,
+      options: {
+        before?: (changed: { record: T; before: T | undefined }[]) => void;
+        /** What the audit log keeps of a record (default: all of it). */
+        audit?: (record: T) => unknown;
+      } = {},
     ) => {
       const changed = changes(incoming, current);
-      before?.(changed);
+      options.before?.(changed);
+      const audit = options.audit ?? ((r: T) => r);
       for (const c of changed) {
         put(c.record, c.before !== undefined);
-        recordAudit(tx, stamp, 'import', entity, c.record.id, c.before ?? null, c.record);
+        recordAudit(tx, stamp, 'import', entity, c.record.id, c.before ? audit(c.before) : null, audit(c.record));
       }
       const created = changed.filter((c) => !c.before).length;
       summary[name] = { created, updated: changed.length - created, unchanged: incoming.length - changed.length };
     };
     // Parent tables first: foreign keys are checked statement by statement.
-    apply(
-      'departments',
-      'department',
-      plan.departments,
-      stored.departments,
-      (r, e) => putDepartment(tx, stamp, r, e),
-      (changed) => {
+    apply('departments', 'department', plan.departments, stored.departments, (r, e) => putDepartment(tx, stamp, r, e), {
+      before: (changed) => {
         for (const c of changed) if (c.before) parkDepartment(tx, c.record.id);
       },
-    );
+    });
     apply('people', 'person', plan.people, stored.people, (r, e) => putPerson(tx, stamp, r, e));
     apply('trainings', 'training', plan.trainings, stored.trainings, (r, e) => putTraining(tx, stamp, r, e));
     apply('media', 'media', plan.media, stored.media, (r, e) => putMedia(tx, stamp, r, e));
     apply('conferences', 'conference', plan.conferences, stored.conferences, (r, e) => putConference(tx, stamp, r, e));
     apply('attendance', 'attendance', plan.attendance, stored.attendance, (r, e) => putAttendance(tx, stamp, r, e));
+    apply(
+      'documents',
+      'document',
+      plan.documents.map((p) => finishDocument(p, stored.documents.get(p.id), stamp, differs)),
+      stored.documents,
+      (r, e) => putDocument(tx, r, e),
+      {
+        // First, so that a review id may move from one document to another.
+        before: (changed) => {
+          for (const c of changed) if (c.before) clearDocumentHistory(tx, c.record.id);
+        },
+        audit: documentAudit,
+      },
+    );
+    apply(
+      'answers',
+      'answer',
+      plan.answers.map((p) => finishAnswer(p, stored.answers.get(p.id), stamp, differs)),
+      stored.answers,
+      (r, e) => putAnswer(tx, r, e),
+      { audit: answerAudit },
+    );
     recordAudit(tx, stamp, 'import', 'data', null, null, { format: FORMAT, source, summary });
     return summary;
   });

@@ -1,6 +1,16 @@
 // Main's handler table. `satisfies Handlers` makes a missing, extra or mistyped handler a compile error.
+
+import { join } from 'node:path';
 import type { Method, Output, ParsedInput } from '../common/contract';
 import { addDays, localDate } from '../common/dates';
+import {
+  answerVersionList,
+  archiveAnswer,
+  createAnswer,
+  listAnswers,
+  markAnswerReviewed,
+  updateAnswer,
+} from '../db/queries/answers';
 import { auditFacets, listAudit } from '../db/queries/audit-log';
 import { listCalendarOverrides, setCalendarOverride } from '../db/queries/calendar-overrides';
 import {
@@ -20,7 +30,16 @@ import {
   setDepartmentArchived,
   updateDepartment,
 } from '../db/queries/departments';
+import {
+  createDocument,
+  getDocumentDetail,
+  listDocuments,
+  removeDocument,
+  reviewDocument,
+  updateDocument,
+} from '../db/queries/documents';
 import { createMedia, listMedia, updateMedia } from '../db/queries/media';
+import { getOpinion, listOpinions, removeOpinion } from '../db/queries/opinions';
 import {
   createPerson,
   createTraining,
@@ -31,12 +50,40 @@ import {
 } from '../db/queries/people';
 import { createQuotaRule, deleteQuotaRule, listQuotaRules } from '../db/queries/quota-rules';
 import pkg from '../package.json';
+import { assessment, exportAssessment } from './assessment';
 import { auditRange, exportAuditCsv } from './audit-export';
 import { backupViews, createManualBackup, restoreNamedBackup } from './backup-service';
 import { complianceReport } from './compliance';
+import { exportCompliance } from './compliance-export';
 import { makeStamp, type ServiceContext } from './context';
 import { dashboard } from './dashboard';
+import {
+  copyTemplate,
+  draftFromTemplate,
+  listTemplates,
+  previewTemplate,
+  removeTemplate,
+  updateTemplate,
+} from './document-templates';
+import { documentContent, exportDocument, renderableDocument, versionDiff } from './documents';
+import {
+  acceptPack,
+  comparePack,
+  exportPack,
+  getPack,
+  listPacks,
+  openPack,
+  returnPack,
+  savePackItem,
+} from './exchange-pack';
+import { exportDir, readOffice, writeOffice } from './office';
+import { conferenceForOpinion, gradeViews, responseStats, saveOpinion, writeGrades } from './opinions';
 import { acceptProposals, officeCalendar, proposePlan } from './planning';
+import { documentChannelList, portalEntry, setDocumentChannels, updatePortalEntry } from './portal/entries';
+import { exportPortal, listPortalExports, portalProgress, recreatePortal } from './portal/export';
+import { computePlan, planView } from './portal/plan';
+import { verifyPortal } from './portal/verify';
+import { importRoster, previewRoster } from './roster-import';
 import { currentActor, readSettings, readTopics, updateSettings, writeTopics } from './settings';
 
 export type Handlers = {
@@ -129,6 +176,99 @@ export const handlers = {
     deleteQuotaRule(ctx.db, stamp(ctx), id);
     return { id };
   },
+
+  'office.get': (ctx) => ({ ...readOffice(ctx), defaultExportDir: exportDir(ctx) }),
+  'office.update': (ctx, fields) => {
+    writeOffice(ctx, fields);
+    return { ...readOffice(ctx), defaultExportDir: exportDir(ctx) };
+  },
+
+  'documents.list': (ctx, filter) => listDocuments(ctx.db, filter),
+  'documents.get': (ctx, { id }) => getDocumentDetail(ctx.db, id, currentActor(ctx)),
+  'documents.create': (ctx, { fields, templateId }) => {
+    const filled = templateId ? draftFromTemplate(ctx, templateId, fields) : fields;
+    const id = createDocument(ctx.db, stamp(ctx), documentContent(ctx, filled));
+    return getDocumentDetail(ctx.db, id, currentActor(ctx));
+  },
+  'documents.update': (ctx, { id, fields, expectedVersion, note }) => {
+    updateDocument(ctx.db, stamp(ctx), id, documentContent(ctx, fields), { expectedVersion, note });
+    return getDocumentDetail(ctx.db, id, currentActor(ctx));
+  },
+  'documents.review': (ctx, { id, action, ...options }) => {
+    reviewDocument(ctx.db, stamp(ctx), id, action, options);
+    return getDocumentDetail(ctx.db, id, currentActor(ctx));
+  },
+  'documents.remove': (ctx, { id }) => {
+    removeDocument(ctx.db, stamp(ctx), id);
+    return { id };
+  },
+  'documents.diff': (ctx, { id, from, to }) => versionDiff(ctx, id, from, to),
+  'documents.preview': (ctx, { id }) => renderableDocument(ctx, id),
+  'documents.export': (ctx, input) => exportDocument(ctx, input),
+
+  'templates.list': (ctx) => listTemplates(ctx),
+  'templates.copy': (ctx, { id, name }) => copyTemplate(ctx, id, name),
+  'templates.update': (ctx, { id, fields }) => updateTemplate(ctx, id, fields),
+  'templates.remove': (ctx, { id }) => removeTemplate(ctx, id),
+  'templates.preview': (ctx, input) => previewTemplate(ctx, input),
+
+  'answers.list': (ctx, filter) => listAnswers(ctx.db, filter, today(ctx)),
+  'answers.create': (ctx, fields) => createAnswer(ctx.db, stamp(ctx), fields),
+  'answers.update': (ctx, { id, fields }) => updateAnswer(ctx.db, stamp(ctx), id, fields),
+  'answers.review': (ctx, { id }) => markAnswerReviewed(ctx.db, stamp(ctx), id),
+  'answers.archive': (ctx, { id, archived }) => archiveAnswer(ctx.db, stamp(ctx), id, archived),
+  'answers.versions': (ctx, { id }) =>
+    answerVersionList(ctx.db, id).map(({ version, question, answer, author, at }) => ({
+      version,
+      question,
+      answer,
+      author,
+      at,
+    })),
+
+  'compliance.export': (ctx, input) => exportCompliance(ctx, input),
+
+  'roster.preview': (ctx, file) => previewRoster(ctx, file),
+  'roster.import': (ctx, file) => importRoster(ctx, file),
+
+  'packs.export': (ctx, input) => exportPack(ctx, input),
+  'packs.list': (ctx) => listPacks(ctx),
+  'packs.get': (ctx, { id }) => getPack(ctx, id),
+  'packs.open': (ctx, file) => openPack(ctx, file),
+  'packs.saveItem': (ctx, { packId, edit }) => savePackItem(ctx, packId, edit),
+  'packs.return': (ctx, input) => returnPack(ctx, input),
+  'packs.compare': (ctx, file) => comparePack(ctx, file),
+  'packs.accept': (ctx, input) => acceptPack(ctx, input),
+
+  'documents.channels': (ctx, { id }) => documentChannelList(ctx, id),
+  'documents.setChannels': (ctx, { id, channels }) => setDocumentChannels(ctx, id, channels),
+
+  'opinions.list': (ctx, filter) => listOpinions(ctx.db, filter, ctx.now().toISOString()),
+  'opinions.get': (ctx, { id }) => getOpinion(ctx.db, id, ctx.now().toISOString()),
+  'opinions.create': (ctx, fields) => saveOpinion(ctx, null, fields),
+  'opinions.update': (ctx, { id, fields }) => saveOpinion(ctx, id, fields),
+  'opinions.remove': (ctx, { id }) => {
+    removeOpinion(ctx.db, stamp(ctx), id);
+    return { id };
+  },
+  'opinions.conference': (ctx, input) => conferenceForOpinion(ctx, input),
+  'opinions.stats': (ctx, { year }) => responseStats(ctx, year),
+  'opinions.grades': (ctx) => gradeViews(ctx),
+  'opinions.setGrades': (ctx, grades) => writeGrades(ctx, grades),
+
+  'portal.plan': (ctx) => planView(computePlan(ctx)),
+  'portal.export': (ctx, { dir, full, zip }) =>
+    exportPortal(ctx, { dir: dir ?? join(exportDir(ctx), 'portal'), full, zip }),
+  'portal.progress': () => portalProgress(),
+  'portal.history': (ctx) => listPortalExports(ctx),
+  'portal.recreate': (ctx, { sequence, dir }) =>
+    recreatePortal(ctx, { sequence, dir: dir ?? join(exportDir(ctx), 'portal') }),
+  'portal.verify': (_ctx, { path }) => verifyPortal(path),
+  'portal.entry': (ctx, { documentId }) => portalEntry(ctx, documentId),
+  'portal.updateEntry': (ctx, { documentId, fields }) => updatePortalEntry(ctx, documentId, fields),
+
+  'assessment.year': (ctx, { year, asOf }) => assessment(ctx, year, asOf),
+  'assessment.export': (ctx, input) => exportAssessment(ctx, input),
 
   'audit.list': (ctx, filter) => listAudit(ctx.db, auditRange(filter)),
   'audit.facets': (ctx) => auditFacets(ctx.db),

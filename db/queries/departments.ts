@@ -109,7 +109,9 @@ export function countDepartmentRecords(db: Db, id: string): number {
     SELECT (SELECT count(*) FROM ${conferences} WHERE host_department_id = ${id})
          + (SELECT count(*) FROM ${conferenceDepartments} WHERE department_id = ${id})
          + (SELECT count(*) FROM ${attendance} WHERE department_id = ${id})
-         + (SELECT count(*) FROM people WHERE department_id = ${id}) AS n`);
+         + (SELECT count(*) FROM people WHERE department_id = ${id})
+         + (SELECT count(*) FROM documents WHERE department_id = ${id})
+         + (SELECT count(*) FROM answers WHERE department_id = ${id}) AS n`);
   return row?.n ?? 0;
 }
 

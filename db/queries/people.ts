@@ -33,7 +33,8 @@ function countPersonRecords(db: Db, id: string): number {
   return (
     db.get<{ n: number }>(sql`
       SELECT (SELECT count(*) FROM attendance WHERE person_id = ${id})
-           + (SELECT count(*) FROM trainings WHERE person_id = ${id}) AS n`)?.n ?? 0
+           + (SELECT count(*) FROM trainings WHERE person_id = ${id})
+           + (SELECT count(*) FROM documents WHERE person_id = ${id}) AS n`)?.n ?? 0
   );
 }
 

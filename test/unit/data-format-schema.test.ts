@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isValidDate } from '../../common/dates';
+import { talkingPoints } from '../../common/document-schemas';
 import { makeStamp } from '../../services/context';
 import { exportDocument, importDocument } from '../../services/data-format';
+import { answerVersionRecord, documentReviewRecord, documentVersionRecord } from '../../services/data-format-documents';
 import { conferenceMediaRecord, documentShell, RECORD_SCHEMAS, speakerRecord } from '../../services/data-format-schema';
 import { testApp } from './helpers/app';
 import { fixtureDocument } from './helpers/cli-fixture';
@@ -24,6 +26,8 @@ const DEF_OF = {
   media: 'mediaOutlet',
   conferences: 'conference',
   attendance: 'attendance',
+  documents: 'document',
+  answers: 'answer',
 } as const;
 
 function validate(node: Json, value: unknown, path: string, errors: string[]): void {
@@ -115,10 +119,14 @@ describe('docs/press-office-v1.schema.json', () => {
     }
   });
 
-  it('describes the speakers and media of a conference like the zod schemas', () => {
+  it('describes nested records (speakers, media, versions, reviews, talking points) like the zod schemas', () => {
     for (const [def, zodSchema] of [
       ['speaker', speakerRecord],
       ['conferenceMedia', conferenceMediaRecord],
+      ['documentVersion', documentVersionRecord],
+      ['documentReview', documentReviewRecord],
+      ['answerVersion', answerVersionRecord],
+      ['talkingPoints', talkingPoints],
     ] as const) {
       const zodDef = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' }) as Json;
       const ours = defs[def] as Json;
@@ -129,6 +137,21 @@ describe('docs/press-office-v1.schema.json', () => {
     const conference = defs.conference?.properties as Record<string, Json>;
     expect((conference.speakers?.items as Json | undefined)?.$ref).toBe('#/$defs/speaker');
     expect((conference.media?.items as Json | undefined)?.$ref).toBe('#/$defs/conferenceMedia');
+    const document = defs.document?.properties as Record<string, Json>;
+    expect((document.versions?.items as Json | undefined)?.$ref).toBe('#/$defs/documentVersion');
+    expect((document.reviews?.items as Json | undefined)?.$ref).toBe('#/$defs/documentReview');
+    expect(((defs.answer?.properties ?? {}) as Record<string, Json>).versions?.items).toEqual({
+      $ref: '#/$defs/answerVersion',
+    });
+    // The items of talking points: the same fields, and strict like the importer.
+    const zodPoints = z.toJSONSchema(talkingPoints, { io: 'input', unrepresentable: 'any' }) as Json;
+    for (const [key, list] of Object.entries(zodPoints.properties as Record<string, Json>)) {
+      if (!list.items) continue;
+      const mine = (((defs.talkingPoints?.properties ?? {}) as Record<string, Json>)[key]?.items ?? {}) as Json;
+      expect(Object.keys(mine.properties as Json), key).toEqual(Object.keys((list.items as Json).properties as Json));
+      expect(mine.required, key).toEqual((list.items as Json).required);
+      expect(mine.additionalProperties, key).toBe(false);
+    }
   });
 
   it('accepts an export of every kind of record', () => {

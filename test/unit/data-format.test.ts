@@ -44,6 +44,8 @@ describe('export', () => {
       'media',
       'conferences',
       'attendance',
+      'documents',
+      'answers',
     ]);
     expect(Object.keys(doc.departments[0] ?? {})).toEqual([
       'id',

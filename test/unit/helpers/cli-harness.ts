@@ -37,6 +37,8 @@ export async function buildCli(): Promise<BuiltCli> {
     logLevel: 'error',
   });
   cpSync(join(ROOT, 'db', 'migrations'), join(dir, 'dist', 'migrations'), { recursive: true });
+  // Built-in templates are read beside dist/, as in the app (services/templates/builtin.ts).
+  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
   mkdirSync(join(dir, 'bin'));
   copyFileSync(join(ROOT, 'bin', 'press-office.mjs'), join(dir, 'bin', 'press-office.mjs'));
   return { bin: join(dir, 'bin', 'press-office.mjs'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
