@@ -7,6 +7,7 @@ import type { Db } from '../open';
 import { answers, answerVersions, departments } from '../schema';
 import type { Stamp } from '../stamp';
 import { recordAudit } from './audit';
+import { textMatch } from './search';
 
 export const STALE_AFTER_DAYS = 90;
 
@@ -61,9 +62,8 @@ export function listAnswers(db: Db, filter: AnswerFilter, today: string, limit =
   if (filter.staleOnly) where.push(sql`coalesce(a.reviewed_at, a.created_at) < ${staleBefore(today)}`);
   const search = filter.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(
-      sql`(a.question LIKE ${like} ESCAPE '\\' OR a.answer LIKE ${like} ESCAPE '\\' OR a.topic LIKE ${like} ESCAPE '\\' OR a.tags LIKE ${like} ESCAPE '\\')`,
+      textMatch(search, 'answers_fts', sql`a.rowid`, [sql`a.question`, sql`a.answer`, sql`a.topic`, sql`a.tags`]),
     );
   }
   return db

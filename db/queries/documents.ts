@@ -10,6 +10,7 @@ import type { Db } from '../open';
 import { conferences, departments, documentReviews, documents, documentVersions, people } from '../schema';
 import type { Stamp } from '../stamp';
 import { recordAudit } from './audit';
+import { textMatch } from './search';
 
 export interface DocumentFilter {
   search?: string | undefined;
@@ -76,10 +77,7 @@ export function listDocuments(db: Db, filter: DocumentFilter, limit = 2000): Doc
   if (filter.conferenceId) where.push(sql`d.conference_id = ${filter.conferenceId}`);
   if (filter.departmentId) where.push(sql`d.department_id = ${filter.departmentId}`);
   const search = filter.search?.trim();
-  if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(d.title LIKE ${like} ESCAPE '\\' OR d.body LIKE ${like} ESCAPE '\\')`);
-  }
+  if (search) where.push(textMatch(search, 'documents_fts', sql`d.rowid`, [sql`d.title`, sql`d.body`]));
   return db
     .all<Row>(sql`${ROW_SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY d.updated_at DESC, d.id LIMIT ${limit}`)
     .map(toRow);

@@ -313,3 +313,26 @@ describe('exports', () => {
     expect(existsSync(join(dir, 'exports'))).toBe(false);
   });
 });
+
+describe('search', () => {
+  it('finds any Chinese substring, short or long, and follows edits and deletes', () => {
+    const doc = call(app, 'documents.create', {
+      fields: { kind: 'release', title: '冬季供暖保障', body: '全市集中供热面积达到三千万平方米。' },
+    });
+    const find = (search: string) => call(app, 'documents.list', { search }).map((d) => d.id);
+    expect(find('供暖')).toEqual([doc.id]); // two characters: LIKE
+    expect(find('集中供热面积')).toEqual([doc.id]); // trigram index
+    expect(find('"引号"')).toEqual([]);
+    call(app, 'documents.update', {
+      id: doc.id,
+      fields: { kind: 'release', title: '冬季供暖保障', body: '改为燃气锅炉。' },
+    });
+    expect(find('集中供热面积')).toEqual([]);
+    expect(find('燃气锅炉')).toEqual([doc.id]);
+    call(app, 'documents.remove', { id: doc.id });
+    expect(find('燃气锅炉')).toEqual([]);
+    const a = call(app, 'answers.create', { question: '如何看待物价走势？', answer: '总体平稳。', tags: ['物价调控'] });
+    expect(call(app, 'answers.list', { search: '物价调控' }).map((x) => x.id)).toEqual([a.id]);
+    expect(call(app, 'answers.list', { search: '看待物价' }).map((x) => x.id)).toEqual([a.id]);
+  });
+});

@@ -39,4 +39,28 @@ describe('query plans', () => {
       /INDEX audit_log_entity_idx/,
     );
   });
+  it('searches documents and the answer library through the trigram indexes', () => {
+    expect(
+      plan(
+        app,
+        'SELECT id FROM documents d WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)',
+        '"就业形势"',
+      ),
+    ).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(
+      plan(
+        app,
+        'SELECT id FROM answers a WHERE a.rowid IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)',
+        '"就业形势"',
+      ),
+    ).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+  });
+  it('finds overdue public-opinion items by status and deadline, and a department’s documents', () => {
+    expect(plan(app, "SELECT id FROM opinion_items WHERE status = 'open' AND deadline_at < ?", '2026-01-01')).toMatch(
+      /INDEX opinion_items_status_idx/,
+    );
+    expect(plan(app, 'SELECT id FROM documents WHERE department_id = ?', 'd')).toMatch(
+      /INDEX documents_department_idx/,
+    );
+  });
 });

@@ -6,9 +6,12 @@ const statements = new WeakMap<Database.Database, Database.Statement[]>();
 function tableReaders(client: Database.Database): Database.Statement[] {
   let list = statements.get(client);
   if (!list) {
-    const tables = client
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string }[];
+    const all = client
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string; sql: string }[];
+    // Full-text indexes (and their shadow tables) are derived from the tables they index, which are digested.
+    const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
+    const tables = all.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
     list = tables.map(({ name }) => client.prepare(`SELECT '${name}', * FROM "${name}" ORDER BY rowid`).raw(true));
     statements.set(client, list);
   }
