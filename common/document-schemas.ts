@@ -120,7 +120,9 @@ export const officeFields = z.object({
   name: requiredText(LIMITS.name),
   docPrefix: text(50),
   signature: text(LIMITS.shortText),
-  exportDir: optionalText(1000),
+  exportDir: optionalText(1000).refine((d) => d === null || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(d), {
+    message: 'must be a full path, e.g. D:\\新闻办\\导出 or /home/office/exports',
+  }),
   // Absent: keeps the stored code.
   indexCode: text(40)
     .regex(/^[A-Za-z0-9-]+$/, { message: 'may hold only letters, digits and dashes' })

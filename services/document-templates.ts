@@ -69,8 +69,9 @@ function assertValid(fields: { title: string; body: string }): void {
   if (errors.length) {
     throw new AppError(
       'invalid_input',
-      `the template has ${errors.length} problem(s): ${errors.map((e) => `${e.field} line ${e.line}: ${e.message}`).join('; ')}`,
-      errors.map((e) => ({ path: e.field, message: `line ${e.line}: ${e.message}` })),
+      `the template has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`,
+      // Each message already names its place (`body line 4: unknown placeholder {{x}}`).
+      errors.map((e) => ({ path: e.field, message: e.message })),
     );
   }
 }

@@ -33,6 +33,17 @@ const PrintPage = lazy(() => import('./pages/conference-print').then((m) => ({ d
 const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const PlannerPage = lazy(() => import('./pages/planner-page').then((m) => ({ default: m.PlannerPage })));
 const CompliancePage = lazy(() => import('./pages/compliance-page').then((m) => ({ default: m.CompliancePage })));
+const DocumentListPage = lazy(() =>
+  import('./pages/document-list-page').then((m) => ({ default: m.DocumentListPage })),
+);
+const DocumentPage = lazy(() => import('./pages/document-page').then((m) => ({ default: m.DocumentPage })));
+const DocumentNewPage = lazy(() => import('./pages/document-new-page').then((m) => ({ default: m.DocumentNewPage })));
+const AnswersPage = lazy(() => import('./pages/answers-page').then((m) => ({ default: m.AnswersPage })));
+const TemplatesPage = lazy(() => import('./pages/templates-page').then((m) => ({ default: m.TemplatesPage })));
+const ExchangePage = lazy(() => import('./pages/exchange-page').then((m) => ({ default: m.ExchangePage })));
+const OpinionsPage = lazy(() => import('./pages/opinions-page').then((m) => ({ default: m.OpinionsPage })));
+const PortalPage = lazy(() => import('./pages/portal-page').then((m) => ({ default: m.PortalPage })));
+const AssessmentPage = lazy(() => import('./pages/assessment-page').then((m) => ({ default: m.AssessmentPage })));
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
 const queryClient = new QueryClient({
@@ -83,7 +94,22 @@ function Localized() {
   );
 }
 
-type MenuKey = 'dashboard' | 'conferences' | 'calendar' | 'planner' | 'compliance' | 'register' | 'audit' | 'settings';
+type MenuKey =
+  | 'dashboard'
+  | 'conferences'
+  | 'calendar'
+  | 'planner'
+  | 'documents'
+  | 'answers'
+  | 'templates'
+  | 'exchange'
+  | 'opinions'
+  | 'portal'
+  | 'assessment'
+  | 'compliance'
+  | 'register'
+  | 'audit'
+  | 'settings';
 
 function menuKey(route: Route): MenuKey {
   switch (route.page) {
@@ -95,6 +121,11 @@ function menuKey(route: Route): MenuKey {
     case 'checkIn':
     case 'print':
       return 'conferences';
+    case 'documentNew':
+    case 'document':
+      return 'documents';
+    case 'opinion':
+      return 'opinions';
     default:
       return route.page;
   }
@@ -105,7 +136,14 @@ const MENU: { key: MenuKey; label: MessageKey }[] = [
   { key: 'conferences', label: 'nav.conferences' },
   { key: 'calendar', label: 'nav.calendar' },
   { key: 'planner', label: 'nav.planner' },
+  { key: 'documents', label: 'nav.documents' },
+  { key: 'answers', label: 'nav.answers' },
+  { key: 'templates', label: 'nav.templates' },
+  { key: 'exchange', label: 'nav.exchange' },
+  { key: 'opinions', label: 'nav.opinions' },
+  { key: 'portal', label: 'nav.portal' },
   { key: 'compliance', label: 'nav.compliance' },
+  { key: 'assessment', label: 'nav.assessment' },
   { key: 'register', label: 'nav.register' },
   { key: 'audit', label: 'nav.audit' },
   { key: 'settings', label: 'nav.settings' },
@@ -181,6 +219,26 @@ function Page({ route }: { route: Route }) {
       return <PlannerPage />;
     case 'compliance':
       return <CompliancePage />;
+    case 'documents':
+      return <DocumentListPage />;
+    case 'documentNew':
+      return <DocumentNewPage key={`new-${route.conferenceId ?? ''}`} conferenceId={route.conferenceId} />;
+    case 'document':
+      return <DocumentPage key={route.id} id={route.id} />;
+    case 'answers':
+      return <AnswersPage />;
+    case 'templates':
+      return <TemplatesPage />;
+    case 'exchange':
+      return <ExchangePage />;
+    case 'opinions':
+      return <OpinionsPage />;
+    case 'opinion':
+      return <OpinionsPage key={route.id} id={route.id} />;
+    case 'portal':
+      return <PortalPage />;
+    case 'assessment':
+      return <AssessmentPage />;
     case 'audit':
       return <AuditPage />;
   }

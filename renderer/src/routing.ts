@@ -15,6 +15,16 @@ export type Route =
   | { page: 'calendar' }
   | { page: 'planner' }
   | { page: 'compliance' }
+  | { page: 'documents' }
+  | { page: 'documentNew'; conferenceId?: string }
+  | { page: 'document'; id: string }
+  | { page: 'answers' }
+  | { page: 'templates' }
+  | { page: 'exchange' }
+  | { page: 'opinions' }
+  | { page: 'opinion'; id: string }
+  | { page: 'portal' }
+  | { page: 'assessment' }
   | { page: 'audit' }
   | { page: 'settings' };
 
@@ -43,6 +53,26 @@ export function parseRoute(hash: string): Route {
       return { page: 'compliance' };
     case 'audit':
       return { page: 'audit' };
+    case 'documents': {
+      if (!parts[1]) return { page: 'documents' };
+      if (parts[1] === 'new') {
+        const conferenceId = new URLSearchParams(query).get('conference');
+        return conferenceId ? { page: 'documentNew', conferenceId } : { page: 'documentNew' };
+      }
+      return id ? { page: 'document', id } : { page: 'documents' };
+    }
+    case 'answers':
+      return { page: 'answers' };
+    case 'templates':
+      return { page: 'templates' };
+    case 'exchange':
+      return { page: 'exchange' };
+    case 'opinions':
+      return id ? { page: 'opinion', id } : { page: 'opinions' };
+    case 'portal':
+      return { page: 'portal' };
+    case 'assessment':
+      return { page: 'assessment' };
     case 'conferences': {
       if (!parts[1]) return { page: 'conferences' };
       if (parts[1] === 'new') {
@@ -70,6 +100,28 @@ export function routeHref(route: Route): string {
       return `#/register/${encodeURIComponent(route.id)}`;
     case 'conferences':
       return '#/conferences';
+    case 'documents':
+      return '#/documents';
+    case 'documentNew':
+      return route.conferenceId
+        ? `#/documents/new?conference=${encodeURIComponent(route.conferenceId)}`
+        : '#/documents/new';
+    case 'document':
+      return `#/documents/${encodeURIComponent(route.id)}`;
+    case 'answers':
+      return '#/answers';
+    case 'templates':
+      return '#/templates';
+    case 'exchange':
+      return '#/exchange';
+    case 'opinions':
+      return '#/opinions';
+    case 'opinion':
+      return `#/opinions/${encodeURIComponent(route.id)}`;
+    case 'portal':
+      return '#/portal';
+    case 'assessment':
+      return '#/assessment';
     case 'conferenceNew':
       return route.date ? `#/conferences/new?date=${route.date}` : '#/conferences/new';
     case 'conference':

@@ -83,7 +83,7 @@ export function setDocumentChannels(
   }
   const seen = new Set<string>();
   for (const c of channels) {
-    if (seen.has(c.channel)) throw new AppError('invalid_input', `channel ${c.channel} is listed twice`);
+    if (seen.has(c.channel)) throw new AppError('invalid_input', `channel ${c.channel} appears more than once`);
     seen.add(c.channel);
   }
   const stamp = makeStamp(ctx, currentActor(ctx));

@@ -89,6 +89,7 @@ export const enUSConferences: Record<keyof typeof zhCNConferences, string> = {
   'conference.postponedTo': 'Postponed to',
   'conference.postponedFrom': 'Postponed from',
   'conference.print': 'Print sign-in sheet and agenda',
+  'conference.newDocument': 'Prepare a document',
   'conference.notYet': 'The conference is on {date}: attendance can be recorded on or after that day.',
   'conference.cancelledNote': 'This conference is cancelled: it cannot be edited or checked in.',
   'conference.quarterEnded': 'Its quarter has ended: a change to attendance needs a reason.',

@@ -1,6 +1,12 @@
 // English. Typed as the zh-CN catalog's keys: a missing or extra key is a compile error.
 import { enUSAdmin } from './en-US-admin';
 import { enUSConferences } from './en-US-conferences';
+import { enUSDocuments } from './en-US-documents';
+import { enUSExchange } from './en-US-exchange';
+import { enUSFiles } from './en-US-files';
+import { enUSLibrary } from './en-US-library';
+import { enUSOpinions } from './en-US-opinions';
+import { enUSPortal } from './en-US-portal';
 import type { Catalog } from './zh-CN';
 
 export const enUS: Catalog = {
@@ -181,4 +187,10 @@ export const enUS: Catalog = {
   'error.loadFailed': 'Could not load',
   ...enUSConferences,
   ...enUSAdmin,
+  ...enUSDocuments,
+  ...enUSExchange,
+  ...enUSFiles,
+  ...enUSLibrary,
+  ...enUSOpinions,
+  ...enUSPortal,
 };

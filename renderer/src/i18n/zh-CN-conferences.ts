@@ -86,6 +86,7 @@ export const zhCNConferences = {
   'conference.postponedTo': '已改期至',
   'conference.postponedFrom': '由以下发布会改期而来',
   'conference.print': '打印签到表和议程',
+  'conference.newDocument': '为本场准备材料',
   'conference.notYet': '发布会在 {date} 举行，当天或之后才能登记出席。',
   'conference.cancelledNote': '该发布会已取消，不能再修改或登记出席。',
   'conference.quarterEnded': '所在季度已结束，修改出席情况需说明原因。',

@@ -2,6 +2,12 @@
 // Placeholders in braces, e.g. {name}, are filled in by useT().
 import { zhCNAdmin } from './zh-CN-admin';
 import { zhCNConferences } from './zh-CN-conferences';
+import { zhCNDocuments } from './zh-CN-documents';
+import { zhCNExchange } from './zh-CN-exchange';
+import { zhCNFiles } from './zh-CN-files';
+import { zhCNLibrary } from './zh-CN-library';
+import { zhCNOpinions } from './zh-CN-opinions';
+import { zhCNPortal } from './zh-CN-portal';
 
 export const zhCN = {
   'app.title': '新闻发布工作台',
@@ -180,6 +186,12 @@ export const zhCN = {
   'error.loadFailed': '加载失败',
   ...zhCNConferences,
   ...zhCNAdmin,
+  ...zhCNDocuments,
+  ...zhCNExchange,
+  ...zhCNFiles,
+  ...zhCNLibrary,
+  ...zhCNOpinions,
+  ...zhCNPortal,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,6 +7,7 @@ import type { DepartmentCompliance, QuarterResult } from '../../../common/domain
 import { useCompliance, useConferences, useToday } from '../api/conference-hooks';
 import { QUOTA_STATUSES, QuotaStatusTag, worstStatus } from '../components/conference-tags';
 import { DateField } from '../components/date-field';
+import { ComplianceExport } from '../components/exchange/compliance-export';
 import { Loading, QueryError } from '../components/query-state';
 import { type Translate, useT } from '../i18n/use-t';
 import { routeHref } from '../routing';
@@ -53,6 +54,7 @@ export function CompliancePage() {
             {t('compliance.subtitle')}
           </Typography.Text>
         </div>
+        {report ? <ComplianceExport year={report.year} quarter={report.quarter} asOf={report.asOf} /> : null}
       </div>
       <div className="toolbar">
         <Space>

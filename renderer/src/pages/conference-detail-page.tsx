@@ -86,6 +86,9 @@ export function ConferenceDetailPage({ id }: { id: string }) {
           <Button href={routeHref({ page: 'print', id: c.id })} data-testid="print-conference">
             {t('conference.print')}
           </Button>
+          <Button href={routeHref({ page: 'documentNew', conferenceId: c.id })} data-testid="new-conference-document">
+            {t('conference.newDocument')}
+          </Button>
         </Space>
       </div>
       {c.status === 'cancelled' ? (

@@ -1,12 +1,13 @@
-// 工作台: the landing page. What needs attention this quarter: departments still short of their
-// quotas, the month's conferences, untrained spokespersons, conferences waiting for attendance, and
-// how the year's quarters are going.
+// 工作台: the landing page. What needs attention this quarter: 舆情 past their deadline or not
+// reported up, departments still short of their quotas, the month's conferences, untrained
+// spokespersons, conferences waiting for attendance, and how the year's quarters are going.
 import { Button, Card, Empty, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { AtRiskDepartment, ConferenceRow, Dashboard } from '../../../common/conference-types';
 import { addDays } from '../../../common/dates';
 import { useConferences, useDashboard } from '../api/conference-hooks';
 import { ConferenceStatusTag } from '../components/conference-tags';
+import { OpinionAlertsCard } from '../components/opinions/opinion-alerts';
 import { Loading, QueryError } from '../components/query-state';
 import { type Translate, useT } from '../i18n/use-t';
 import { routeHref } from '../routing';
@@ -140,6 +141,8 @@ export function DashboardPage() {
         </Button>
       </div>
       <div className="dashboard-grid">
+        {/* Hours count for 舆情: their alerts come first, across the page. */}
+        <OpinionAlertsCard overdue={d.overdueOpinions} unreported={d.unreportedSevere} />
         <Card
           size="small"
           title={t('dashboard.atRisk')}

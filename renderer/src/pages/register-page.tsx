@@ -5,6 +5,7 @@ import type { Input as ApiInput } from '../../../common/contract';
 import type { DepartmentRow } from '../../../common/types';
 import { useDepartments } from '../api/hooks';
 import { QueryError } from '../components/query-state';
+import { RosterImportModal } from '../components/roster-import';
 import { type Translate, useT } from '../i18n/use-t';
 import { navigate, routeHref } from '../routing';
 import { useSessionState } from '../use-session-state';
@@ -118,6 +119,7 @@ export function RegisterPage() {
   const search = useDebounced(filters.search, 200);
   const query = useDepartments(toQuery({ ...filters, search }));
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const searchRef = useRef<InputRef>(null);
   const columns = useColumns();
 
@@ -146,9 +148,14 @@ export function RegisterPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('register.subtitle')}</Typography.Text>
         </div>
-        <Button type="primary" onClick={() => setAdding(true)} data-testid="add-department">
-          {t('register.add')}
-        </Button>
+        <Space>
+          <Button onClick={() => setImporting(true)} data-testid="roster-import">
+            {t('roster.button')}
+          </Button>
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="add-department">
+            {t('register.add')}
+          </Button>
+        </Space>
       </div>
       <div className="toolbar">
         <Input.Search
@@ -219,6 +226,7 @@ export function RegisterPage() {
         onClose={() => setAdding(false)}
         onSaved={(d) => navigate({ page: 'department', id: d.id })}
       />
+      <RosterImportModal open={importing} onClose={() => setImporting(false)} />
     </div>
   );
 }

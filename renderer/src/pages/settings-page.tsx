@@ -10,6 +10,7 @@ import { issueMessage } from '../forms/issue-messages';
 import { useT } from '../i18n/use-t';
 import { BackupsPanel } from './backups-panel';
 import { MediaPanel } from './media-panel';
+import { OfficePanel } from './office-panel';
 import { OverridesPanel, RulesPanel, TopicsPanel } from './office-settings';
 
 export function SettingsPage() {
@@ -132,6 +133,11 @@ export function SettingsPage() {
         data-testid="settings-tabs"
         items={[
           { key: 'general', label: t('settings.tab.general'), children: general },
+          {
+            key: 'office',
+            label: <span data-testid="tab-office">{t('library.office.tab')}</span>,
+            children: <OfficePanel />,
+          },
           {
             key: 'media',
             label: <span data-testid="tab-media">{t('settings.tab.media')}</span>,

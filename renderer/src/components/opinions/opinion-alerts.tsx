@@ -1,0 +1,95 @@
+// 舆情预警 on the dashboard: items past their deadline and not answered, most overdue first, and 重大
+// items not yet reported up. Each opens its editor.
+import { Card, List, Typography } from 'antd';
+import type { DashboardOpinion } from '../../../../common/conference-types';
+import { useT } from '../../i18n/use-t';
+import { routeHref } from '../../routing';
+import { DeadlineLeft, GradeTag, useNow } from './opinion-tags';
+import './opinions.css';
+
+function AlertLine({ o, now, testId }: { o: DashboardOpinion; now: number; testId: string }) {
+  const t = useT();
+  return (
+    <div className="opinion-alert-line" data-testid={testId}>
+      <GradeTag grade={o.grade} />
+      <a href={routeHref({ page: 'opinion', id: o.id })} title={o.summary}>
+        {o.summary}
+      </a>
+      <Typography.Text type="secondary" className="small opinion-alert-meta">
+        {o.departmentName ?? t('opinions.editor.none')}
+      </Typography.Text>
+      <span className="opinion-alert-meta">
+        <DeadlineLeft item={{ deadlineAt: o.deadlineAt, answeredAt: null }} now={now} />
+      </span>
+    </div>
+  );
+}
+
+function AlertList({
+  title,
+  items,
+  now,
+  testId,
+}: {
+  title: string;
+  items: DashboardOpinion[];
+  now: number;
+  testId: string;
+}) {
+  const t = useT();
+  return (
+    <div data-testid={testId}>
+      <div className="opinion-alerts-head">
+        {title}
+        <Typography.Text type={items.length ? 'danger' : 'secondary'}> {items.length}</Typography.Text>
+      </div>
+      <List
+        size="small"
+        dataSource={items}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('common.none')}</Typography.Text> }}
+        renderItem={(o) => (
+          <List.Item>
+            <AlertLine o={o} now={now} testId={`${testId}-item`} />
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
+
+export function OpinionAlertsCard({
+  overdue,
+  unreported,
+}: {
+  overdue: DashboardOpinion[];
+  unreported: DashboardOpinion[];
+}) {
+  const t = useT();
+  const now = useNow();
+  const none = overdue.length === 0 && unreported.length === 0;
+  return (
+    <Card
+      size="small"
+      title={t('opinions.alerts.title')}
+      extra={<a href={routeHref({ page: 'opinions' })}>{t('opinions.alerts.all')}</a>}
+      className="dashboard-opinions"
+      data-testid="opinion-alerts"
+    >
+      {none ? (
+        <Typography.Text type="secondary" data-testid="opinion-alerts-none">
+          {t('opinions.alerts.none')}
+        </Typography.Text>
+      ) : (
+        <div className="opinion-alerts">
+          <AlertList title={t('opinions.alerts.overdue')} items={overdue} now={now} testId="opinion-alerts-overdue" />
+          <AlertList
+            title={t('opinions.alerts.unreported')}
+            items={unreported}
+            now={now}
+            testId="opinion-alerts-unreported"
+          />
+        </div>
+      )}
+    </Card>
+  );
+}
