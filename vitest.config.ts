@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 20_000,
+    // Several suites bundle a CLI or a child process with esbuild before they start: seconds
+    // on an idle machine, much more on a busy 2-core CI runner.
+    hookTimeout: 90_000,
     pool: 'forks',
   },
 });

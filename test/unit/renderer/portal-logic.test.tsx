@@ -223,7 +223,7 @@ describe('request errors', () => {
       '请填写文件夹的完整路径（从根目录或盘符开始）。',
     );
     // Not the register's "booked twice" text: a channel listed twice is its own message.
-    expect(portalErrorText(failure('invalid_input', 'channel weibo is listed twice'), t)).toBe(
+    expect(portalErrorText(failure('invalid_input', 'channel weibo appears more than once'), t)).toBe(
       '同一渠道只能登记一次。',
     );
     expect(portalErrorText(failure('conflict', 'something else'), t)).toContain('与现有记录冲突');
