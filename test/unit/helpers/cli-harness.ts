@@ -66,11 +66,13 @@ export function tableDigest(path: string, exclude: readonly string[] = []): stri
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const hash = createHash('sha256');
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string }[];
-    for (const { name } of tables) {
-      if (exclude.includes(name)) continue;
+    const all = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string; sql: string }[];
+    // Full-text indexes and their shadow tables are derived from the tables they index.
+    const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
+    for (const { name } of all) {
+      if (exclude.includes(name) || virtual.some((v) => name === v || name.startsWith(`${v}_`))) continue;
       hash.update(`\u0000${name}\u0000`);
       for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()) hash.update(JSON.stringify(row));
     }
