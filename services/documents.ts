@@ -70,7 +70,8 @@ export function chineseDate(date: string): string {
   return `${Number(y)}年${Number(m)}月${Number(d)}日`;
 }
 
-function localDay(iso: string): string {
+/** The local calendar day of an ISO instant. */
+export function localDay(iso: string): string {
   const d = new Date(iso);
   const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);

@@ -2,6 +2,7 @@
 // external resources, everything escaped. The portal's own templates style it further.
 import { parseBody } from '../../common/document-body';
 import { xmlSafe } from '../../common/xml-text';
+import { chineseDate } from '../documents';
 import type { ManifestItem } from './manifest';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -82,9 +83,4 @@ ${signature ? `<footer style="${S.signature}">\n<p>${escapeHtml(signature.office
 </body>
 </html>
 `;
-}
-
-function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(y)}年${Number(m)}月${Number(d)}日`;
 }

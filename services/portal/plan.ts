@@ -7,6 +7,7 @@ import { bodyPlainText } from '../../common/document-body';
 import type { PortalPlan, PortalPlanItem } from '../../common/opinion-types';
 import { departments, documents, portalEntries, portalExports } from '../../db/schema';
 import type { ServiceContext } from '../context';
+import { localDay } from '../documents';
 import { readOffice } from '../office';
 import type { ManifestItem } from './manifest';
 
@@ -34,11 +35,6 @@ export interface ComputedPlan {
 }
 
 const SIGNED_KINDS = new Set(['notice', 'circular']);
-
-function localDay(iso: string): string {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 /** The first 100 characters of the body's text: the default summary (摘要). */
 export function defaultSummary(body: string): string {
