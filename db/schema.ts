@@ -111,7 +111,12 @@ export const conferences = sqliteTable(
     postponedToId: text('postponed_to_id'),
     ...timestamps,
   },
-  (t) => [index('conferences_date_idx').on(t.date), index('conferences_status_date_idx').on(t.status, t.date)],
+  (t) => [
+    index('conferences_date_idx').on(t.date),
+    // Covers the compliance queries (held conferences of a year, with organizer, host and id).
+    index('conferences_status_date_idx').on(t.status, t.date, t.organizer, t.hostDepartmentId, t.id),
+    index('conferences_host_department_idx').on(t.hostDepartmentId),
+  ],
 );
 
 /** Speakers booked for a conference (发布人), in speaking order. Check-in turns them into attendance. */
@@ -133,6 +138,7 @@ export const conferenceSpeakers = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.conferenceId, t.personId] }),
     index('conference_speakers_person_idx').on(t.personId),
+    index('conference_speakers_department_idx').on(t.departmentId),
   ],
 );
 
@@ -216,7 +222,14 @@ export const attendance = sqliteTable(
     substituteForPersonId: text('substitute_for_person_id').references(() => people.id),
     ...timestamps,
   },
-  (t) => [index('attendance_conference_idx').on(t.conferenceId), index('attendance_person_idx').on(t.personId)],
+  (t) => [
+    index('attendance_conference_idx').on(t.conferenceId),
+    index('attendance_person_idx').on(t.personId),
+    index('attendance_department_idx').on(t.departmentId),
+    index('attendance_substitute_idx').on(t.substituteForPersonId),
+    // Covers the compliance query: a year's attended rows without reading the table.
+    index('attendance_quota_idx').on(t.conferenceId, t.status, t.role, t.personId, t.departmentId),
+  ],
 );
 
 /** Key/value settings of this office and this installation (language, user names). */
@@ -303,6 +316,9 @@ export const documents = sqliteTable(
     index('documents_conference_idx').on(t.conferenceId),
     index('documents_department_idx').on(t.departmentId),
     index('documents_status_idx').on(t.status, t.updatedAt),
+    index('documents_person_idx').on(t.personId),
+    // The unfiltered list, newest first, stops after its page instead of sorting every document.
+    index('documents_updated_idx').on(t.updatedAt, t.id),
   ],
 );
 
@@ -489,4 +505,17 @@ export const portalExports = sqliteTable('portal_exports', {
 export const portalFiles = sqliteTable('portal_files', {
   sha256: text('sha256').primaryKey(),
   bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+});
+
+/**
+ * The .docx of an approved or released portal item, rendered when it was approved (or by the export
+ * that first needed it); the bytes are in portal_files. Used only while render_key, the hash of
+ * everything the file shows and of the renderer's version, is still the document's.
+ */
+export const portalRenders = sqliteTable('portal_renders', {
+  documentId: text('document_id')
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  renderKey: text('render_key').notNull(),
+  docxSha256: text('docx_sha256').notNull(),
 });

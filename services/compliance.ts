@@ -1,20 +1,59 @@
 // Compliance of the listed departments with the notice's quotas, for a year (or one quarter).
+import { sql } from 'drizzle-orm';
 import { localDate } from '../common/dates';
 import type { Quarter } from '../common/domain/periods';
 import { type ComplianceReport, computeCompliance } from '../common/domain/quota';
-import { loadQuotaData } from '../db/queries/compliance';
+import { loadComplianceData } from '../db/queries/compliance';
 import type { ServiceContext } from './context';
+
+/**
+ * Reports already computed, per database handle, until the data changes: `data_version` moves
+ * when another connection commits (the CLI beside the app), `total_changes()` when this one writes.
+ * The dashboard, the compliance page and the exports ask for the same year many times between two
+ * writes; the ten-year matrix asks for finished years that rarely change.
+ */
+const cache = new WeakMap<object, { version: string; reports: Map<string, ComplianceReport> }>();
+const CACHE_LIMIT = 64;
+
+function dataVersion(ctx: ServiceContext): string {
+  const row = ctx.db.get<{ v: number; t: number }>(
+    sql`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS t`,
+  );
+  return `${row?.v}:${row?.t}`;
+}
+
+/** Forgets every kept report (the benchmark measures the computation itself this way). */
+export function clearComplianceCache(ctx: ServiceContext): void {
+  cache.delete(ctx.db);
+}
 
 export function complianceReport(
   ctx: ServiceContext,
   q: { year: number; quarter?: Quarter | null | undefined; asOf?: string | null | undefined },
 ): ComplianceReport {
-  const y = String(q.year).padStart(4, '0');
-  const data = loadQuotaData(ctx.db, `${y}-01-01`, `${y}-12-31`);
+  const asOf = q.asOf ?? localDate(ctx.now());
+  const key = `${q.year}|${q.quarter ?? ''}|${asOf}`;
+  const version = dataVersion(ctx);
+  let entry = cache.get(ctx.db);
+  if (!entry || entry.version !== version) {
+    entry = { version, reports: new Map() };
+    cache.set(ctx.db, entry);
+  }
+  const kept = entry.reports.get(key);
+  if (kept) return kept;
+  const report = computeReport(ctx, q.year, q.quarter ?? null, asOf);
+  if (entry.reports.size >= CACHE_LIMIT) entry.reports.clear();
+  entry.reports.set(key, report);
+  return report;
+}
+
+function computeReport(ctx: ServiceContext, year: number, quarter: Quarter | null, asOf: string): ComplianceReport {
+  const y = String(year).padStart(4, '0');
+  const data = loadComplianceData(ctx.db, `${y}-01-01`, `${y}-12-31`);
   return computeCompliance({
-    year: q.year,
-    quarter: q.quarter ?? null,
-    asOf: q.asOf ?? localDate(ctx.now()),
+    year,
+    quarter,
+    asOf,
     departments: data.departments,
     conferences: data.conferences,
     attendance: data.attendance,

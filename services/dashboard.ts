@@ -68,7 +68,7 @@ export function dashboard(ctx: ServiceContext, asOfInput?: string | null): Dashb
       AND NOT EXISTS (SELECT 1 FROM trainings t WHERE t.person_id = p.id AND t.date <= coalesce(p.tenure_start, '9999-12-31'))
     ORDER BY d.sort_order, p.name`);
 
-  const heldWithoutAttendance = listConferences(ctx.db, { status: 'held' }).filter((c) => c.attendanceCount === 0);
+  const heldWithoutAttendance = listConferences(ctx.db, { status: 'held', withoutAttendance: true });
 
   const quarterCompletion = [1, 2, 3, 4].map((qn) => {
     let met = 0;

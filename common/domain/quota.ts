@@ -121,6 +121,9 @@ function countInto(map: Map<string, Set<string>>, key: string, conferenceId: str
   set.add(conferenceId);
 }
 
+/** ISO dates and ids compare by code unit; `localeCompare` costs a collator call per comparison. */
+const codeOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const key = (departmentId: string, period: string) => `${departmentId}\u0000${period}`;
 
 export function computeCompliance(input: ComplianceInput): ComplianceReport {
@@ -153,9 +156,7 @@ export function computeCompliance(input: ComplianceInput): ComplianceReport {
   }
 
   const sorted = (set: Set<string> | undefined) =>
-    set
-      ? [...set].sort((x, y) => (held.get(x)?.date ?? '').localeCompare(held.get(y)?.date ?? '') || x.localeCompare(y))
-      : [];
+    set ? [...set].sort((x, y) => codeOrder(held.get(x)?.date ?? '', held.get(y)?.date ?? '') || codeOrder(x, y)) : [];
 
   const departments: DepartmentCompliance[] = [];
   for (const d of input.departments) {

@@ -1,5 +1,5 @@
 // Reading conferences: the filtered list and one conference with everything around it.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type {
   AttendanceView,
   ConferenceDetail,
@@ -21,6 +21,8 @@ export interface ConferenceFilter {
   departmentId?: string | undefined;
   search?: string | undefined;
   limit?: number | undefined;
+  /** Only conferences with no attendance recorded (held ones not yet checked in). */
+  withoutAttendance?: boolean | undefined;
 }
 
 const SEP = '\u001f';
@@ -32,8 +34,10 @@ export function defaultKind(organizer: 'city' | 'department', kind: string | nul
 type Row = Record<string, unknown>;
 
 function toRow(r: Row): ConferenceRow {
-  const ids = r.department_ids ? String(r.department_ids).split(SEP) : [];
-  const names = r.department_names ? String(r.department_names).split(SEP) : [];
+  // Each department as id, RS (U+001E), name; departments separated by US (U+001F).
+  const pairs = r.departments ? String(r.departments).split(SEP) : [];
+  const ids = pairs.map((p) => p.slice(0, p.indexOf('\u001e')));
+  const names = pairs.map((p) => p.slice(p.indexOf('\u001e') + 1));
   return {
     id: r.id as string,
     title: r.title as string,
@@ -56,24 +60,29 @@ function toRow(r: Row): ConferenceRow {
 const ROW_SELECT = sql`
   SELECT c.*,
     h.name AS host_department_name,
-    (SELECT group_concat(department_id, char(31)) FROM (SELECT cd.department_id FROM conference_departments cd
-       WHERE cd.conference_id = c.id ORDER BY cd.position)) AS department_ids,
-    (SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM conference_departments cd JOIN departments d ON d.id = cd.department_id
-       WHERE cd.conference_id = c.id ORDER BY cd.position)) AS department_names,
+    (SELECT group_concat(department_id || char(30) || name, char(31)) FROM (SELECT cd.department_id, d.name
+       FROM conference_departments cd JOIN departments d ON d.id = cd.department_id
+       WHERE cd.conference_id = c.id ORDER BY cd.position)) AS departments,
     (SELECT count(*) FROM conference_speakers s WHERE s.conference_id = c.id) AS speaker_count,
     (SELECT count(*) FROM attendance a WHERE a.conference_id = c.id) AS attendance_count
   FROM conferences c LEFT JOIN departments h ON h.id = c.host_department_id`;
 
 export function listConferences(db: Db, f: ConferenceFilter): ConferenceRow[] {
   const search = f.search?.trim().toLowerCase() ?? '';
+  // Only the conditions given: `(? IS NULL OR c.date >= ?)` would keep SQLite off the date index.
+  const where: SQL[] = [];
+  if (f.from) where.push(sql`c.date >= ${f.from}`);
+  if (f.to) where.push(sql`c.date <= ${f.to}`);
+  if (f.status) where.push(sql`c.status = ${f.status}`);
+  if (f.organizer) where.push(sql`c.organizer = ${f.organizer}`);
+  if (f.departmentId) {
+    where.push(sql`(c.host_department_id = ${f.departmentId}
+      OR EXISTS (SELECT 1 FROM conference_departments cd WHERE cd.conference_id = c.id AND cd.department_id = ${f.departmentId}))`);
+  }
+  if (search) where.push(sql`(instr(lower(c.title), ${search}) > 0 OR instr(c.topics, ${search}) > 0)`);
+  if (f.withoutAttendance) where.push(sql`NOT EXISTS (SELECT 1 FROM attendance a WHERE a.conference_id = c.id)`);
   const rows = db.all<Row>(sql`${ROW_SELECT}
-    WHERE (${f.from ?? null} IS NULL OR c.date >= ${f.from ?? null})
-      AND (${f.to ?? null} IS NULL OR c.date <= ${f.to ?? null})
-      AND (${f.status ?? null} IS NULL OR c.status = ${f.status ?? null})
-      AND (${f.organizer ?? null} IS NULL OR c.organizer = ${f.organizer ?? null})
-      AND (${f.departmentId ?? null} IS NULL OR c.host_department_id = ${f.departmentId ?? null}
-           OR EXISTS (SELECT 1 FROM conference_departments cd WHERE cd.conference_id = c.id AND cd.department_id = ${f.departmentId ?? null}))
-      AND (${search} = '' OR instr(lower(c.title), ${search}) > 0 OR instr(c.topics, ${search}) > 0)
+    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
     ORDER BY c.date DESC, coalesce(c.time, '') DESC, c.id
     LIMIT ${f.limit ?? 100_000}`);
   return rows.map(toRow);

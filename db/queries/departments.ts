@@ -177,6 +177,15 @@ export function createDepartment(db: Db, stamp: Stamp, fields: ParsedDepartment)
   });
 }
 
+/**
+ * The columns to write, without the key: setting `id` (even to itself) makes SQLite check every
+ * table that references departments, which costs a scan of each at a decade's size.
+ */
+function withoutId(d: Department): Omit<Department, 'id'> {
+  const { id: _id, ...rest } = d;
+  return rest;
+}
+
 /** Updates a department; a changed name or full name is kept in its history. */
 export function updateDepartment(db: Db, stamp: Stamp, id: string, fields: ParsedDepartment): Department {
   return db.transaction((t) => {
@@ -188,7 +197,7 @@ export function updateDepartment(db: Db, stamp: Stamp, id: string, fields: Parse
         .run();
     }
     const after = { ...before, ...fields, sortOrder: fields.sortOrder ?? before.sortOrder, updatedAt: stamp.at };
-    t.update(departments).set(after).where(eq(departments.id, id)).run();
+    t.update(departments).set(withoutId(after)).where(eq(departments.id, id)).run();
     recordAudit(t, stamp, 'update', 'department', id, before, after);
     return after;
   });
@@ -212,7 +221,7 @@ export function mergeDepartment(db: Db, stamp: Stamp, id: string, intoId: string
       listedUntil: before.listedUntil ?? stamp.today,
       updatedAt: stamp.at,
     };
-    t.update(departments).set(after).where(eq(departments.id, id)).run();
+    t.update(departments).set(withoutId(after)).where(eq(departments.id, id)).run();
     recordAudit(t, stamp, 'merge', 'department', id, before, after);
     return after;
   });
@@ -228,7 +237,7 @@ export function setDepartmentArchived(db: Db, stamp: Stamp, id: string, archived
       assertNameFree(t, before.name, id);
     }
     const after: Department = { ...before, status: archived ? 'archived' : 'active', updatedAt: stamp.at };
-    t.update(departments).set(after).where(eq(departments.id, id)).run();
+    t.update(departments).set(withoutId(after)).where(eq(departments.id, id)).run();
     recordAudit(t, stamp, archived ? 'archive' : 'restore', 'department', id, before, after);
     return after;
   });

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../common/result';
-import { APPLICATION_ID, openDatabase } from '../../db/open';
+import { APPLICATION_ID, FULL_CHECK_MAX_BYTES, openDatabase } from '../../db/open';
 import { openApp } from '../../services/open-app';
+import { startupMaintenance } from '../../services/startup';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -98,6 +99,39 @@ describe('openDatabase', () => {
     const bytes = readFileSync(path);
     writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
     expectRefused(path, /damaged|cannot be read/);
+  });
+
+  it('opens a large file without reading all of it; the start-up backup then finds the damage', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'large.db');
+    const app = openApp(path, { mode: 'cli' });
+    const insert = app.client.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    const value = JSON.stringify('记'.repeat(3000));
+    app.client.transaction(() => {
+      for (let i = 0; i * 9000 < FULL_CHECK_MAX_BYTES * 1.1; i++) insert.run(`k${i}`, value);
+    })();
+    app.client.pragma('wal_checkpoint(TRUNCATE)');
+    app.close();
+    const bytes = readFileSync(path);
+    expect(bytes.length).toBeGreaterThan(FULL_CHECK_MAX_BYTES);
+    // Wipe pages in the middle of the settings table: the header and the schema stay readable.
+    const pageSize = bytes.readUInt16BE(16);
+    const middle = Math.floor(bytes.length / pageSize / 2) * pageSize;
+    bytes.fill(0xa5, middle, middle + 4 * pageSize);
+    writeFileSync(path, bytes);
+
+    const started = performance.now();
+    const opened = openApp(path, { mode: 'cli' });
+    const openMs = performance.now() - started;
+    try {
+      const maintenance = await startupMaintenance(opened);
+      expect(maintenance.backup).toBeNull();
+      expect(maintenance.backupError).toMatch(/damaged|malformed|integrity_check/i);
+    } finally {
+      opened.close();
+    }
+    // Not a timing assertion: a full check of 35 MB would take far longer than the whole open here.
+    expect(openMs).toBeGreaterThan(0);
   });
 
   it('refuses a database made by a newer schema', () => {

@@ -320,19 +320,42 @@ describe('search', () => {
       fields: { kind: 'release', title: '冬季供暖保障', body: '全市集中供热面积达到三千万平方米。' },
     });
     const find = (search: string) => call(app, 'documents.list', { search }).map((d) => d.id);
-    expect(find('供暖')).toEqual([doc.id]); // two characters: LIKE
+    expect(find('供暖')).toEqual([doc.id]); // two characters: the character index, as a phrase
+    expect(find('暖')).toEqual([doc.id]); // one character
+    expect(find('暖供')).toEqual([]); // both characters are there, but not in this order
     expect(find('集中供热面积')).toEqual([doc.id]); // trigram index
     expect(find('"引号"')).toEqual([]);
+    expect(find('，')).toEqual([]); // punctuation is indexed too: this text has none
+    expect(find('。')).toEqual([doc.id]);
     call(app, 'documents.update', {
       id: doc.id,
       fields: { kind: 'release', title: '冬季供暖保障', body: '改为燃气锅炉。' },
     });
     expect(find('集中供热面积')).toEqual([]);
+    expect(find('供热')).toEqual([]); // the character index follows the edit too
     expect(find('燃气锅炉')).toEqual([doc.id]);
+    expect(find('锅炉')).toEqual([doc.id]);
     call(app, 'documents.remove', { id: doc.id });
     expect(find('燃气锅炉')).toEqual([]);
+    expect(find('锅炉')).toEqual([]);
     const a = call(app, 'answers.create', { question: '如何看待物价走势？', answer: '总体平稳。', tags: ['物价调控'] });
     expect(call(app, 'answers.list', { search: '物价调控' }).map((x) => x.id)).toEqual([a.id]);
     expect(call(app, 'answers.list', { search: '看待物价' }).map((x) => x.id)).toEqual([a.id]);
+    expect(call(app, 'answers.list', { search: '物价' }).map((x) => x.id)).toEqual([a.id]);
+    expect(call(app, 'answers.list', { search: '调控' }).map((x) => x.id)).toEqual([a.id]); // a tag
+    expect(call(app, 'answers.list', { search: '平稳' }).map((x) => x.id)).toEqual([a.id]);
+    expect(call(app, 'answers.list', { search: '稳平' })).toEqual([]);
+  });
+
+  it('matches one or two characters exactly as a substring scan would, letters and digits included', () => {
+    const texts = ['GDP增长5.6%', '第3季度', '营商环境', 'ab12', '环境营商', '（营）商'];
+    const ids = texts.map(
+      (body, i) => call(app, 'documents.create', { fields: { kind: 'release', title: `稿${i}`, body } }).id,
+    );
+    for (const term of ['营商', '商', 'GD', 'gd', '5.', '.6', '6%', '%', '（', '3季', 'b1', '12', '境营', 'P增']) {
+      const expected = ids.filter((_, i) => texts[i]?.toLowerCase().includes(term.toLowerCase()));
+      const found = call(app, 'documents.list', { search: term }).map((d) => d.id);
+      expect(new Set(found), term).toEqual(new Set(expected));
+    }
   });
 });

@@ -63,4 +63,68 @@ describe('query plans', () => {
       /INDEX documents_department_idx/,
     );
   });
+  it('searches one or two characters through the character indexes', () => {
+    expect(
+      plan(
+        app,
+        'SELECT id FROM documents d WHERE d.rowid IN (SELECT rowid FROM documents_chars WHERE documents_chars MATCH ?)',
+        '"营 商"',
+      ),
+    ).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(
+      plan(
+        app,
+        'SELECT id FROM answers a WHERE a.rowid IN (SELECT rowid FROM answers_chars WHERE answers_chars MATCH ?)',
+        '"营 商"',
+      ),
+    ).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+  });
+  it('reads a year’s compliance from covering indexes, without the attendance or conference rows', () => {
+    const sql = `SELECT c.rowid, d.rowid, a.role FROM conferences c
+      JOIN attendance a ON a.conference_id = c.id AND a.status = 'attended'
+      JOIN people p ON p.id = a.person_id
+      JOIN departments d ON d.id = coalesce(a.department_id, p.department_id)
+      WHERE c.status = 'held' AND c.organizer = 'city' AND c.date BETWEEN ? AND ?`;
+    const detail = plan(app, sql, '2025-01-01', '2025-12-31');
+    expect(detail).toMatch(/SEARCH c USING COVERING INDEX conferences_status_date_idx/);
+    expect(detail).toMatch(/SEARCH a USING COVERING INDEX attendance_quota_idx/);
+    expect(
+      plan(
+        app,
+        "SELECT c.rowid, c.id, c.date FROM conferences c WHERE c.status = 'held' AND c.date BETWEEN ? AND ?",
+        'a',
+        'b',
+      ),
+    ).toMatch(/COVERING INDEX conferences_status_date_idx/);
+  });
+  it('counts what refers to a department or a person by index (detail pages, renames, merges)', () => {
+    expect(plan(app, 'SELECT count(*) FROM attendance WHERE department_id = ?', 'd')).toMatch(
+      /INDEX attendance_department_idx/,
+    );
+    expect(plan(app, 'SELECT count(*) FROM attendance WHERE substitute_for_person_id = ?', 'p')).toMatch(
+      /INDEX attendance_substitute_idx/,
+    );
+    expect(plan(app, 'SELECT count(*) FROM conferences WHERE host_department_id = ?', 'd')).toMatch(
+      /INDEX conferences_host_department_idx/,
+    );
+    expect(plan(app, 'SELECT count(*) FROM conference_speakers WHERE department_id = ?', 'd')).toMatch(
+      /INDEX conference_speakers_department_idx/,
+    );
+    expect(plan(app, 'SELECT count(*) FROM documents WHERE person_id = ?', 'p')).toMatch(/INDEX documents_person_idx/);
+  });
+  it('lists the newest documents by index, stopping after the page', () => {
+    expect(plan(app, 'SELECT d.id, d.title FROM documents d ORDER BY d.updated_at DESC, d.id LIMIT 2000')).toMatch(
+      /SCAN d USING INDEX documents_updated_idx/,
+    );
+  });
+  it('finds held conferences without attendance by index', () => {
+    expect(
+      plan(
+        app,
+        "SELECT id FROM conferences c WHERE c.status = 'held' AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.conference_id = c.id)",
+      ),
+    ).toMatch(
+      /SEARCH c USING COVERING INDEX conferences_status_date_idx[\s\S]*INDEX attendance_(conference|quota)_idx/,
+    );
+  });
 });

@@ -1,0 +1,410 @@
+// Browser-mode performance at a decade's scale, measured in Debian's Chromium:
+//   (a) start-up: from spawning `dist/server.mjs` to the dashboard showing its data in an already-open page,
+//       R times with a fresh server each time (target < 1.5 s);
+//   (b) scrolling the conference list (新闻发布会) from top to bottom, one step (a screenful, or --step PX) per
+//       frame, recording frame times (requestAnimationFrame deltas, long animation frames) and the main
+//       thread's CPU time per task from a trace, which a busy shared machine inflates far less than wall
+//       time (target: no frame > 50 ms);
+//   (c) the JS and CSS the first page (#/dashboard) loads: no document, docx, xlsx, zip or chart code.
+//
+//   node scripts/bench-browser.mjs --db FILE [--runs 5] [--out bench-browser-results.json]
+//     [--server dist/server.mjs] [--renderer-dir DIR] [--step PX] [--skip-scroll]
+//
+// The database is copied to a temporary folder first: the server migrates, seeds and backs up what it opens.
+// Run `npm run build` before. Prints a table and writes the figures as JSON. Exits 1 when a target is missed.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const READY = /Press Office \(browser mode\) ready: (\S+)/;
+const STARTUP_TARGET_MS = 1500;
+const FRAME_TARGET_MS = 50;
+/** Chunks of screens and libraries the dashboard must not pull in (names as the routes' lazy imports make them). */
+const HEAVY_CHUNK =
+  /^(document|docx|xlsx|exceljs|jszip|chart|portal|exchange|library|templates?|answers|opinions?|assessment|export|use-word)/;
+/** Text that only the heavy libraries carry, in case they end up inside a shared chunk with an innocent name. */
+const HEAVY_CODE = {
+  docx: 'wordprocessingml',
+  xlsx: 'spreadsheetml',
+  jszip: 'JSZip',
+  'chart library': /\b(echarts|recharts|chart\.js|ChartJS)\b/,
+};
+
+const { values: opts } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    out: { type: 'string', default: 'bench-browser-results.json' },
+    server: { type: 'string', default: join(ROOT, 'dist/server.mjs') },
+    'renderer-dir': { type: 'string' },
+    step: { type: 'string' },
+    'skip-scroll': { type: 'boolean', default: false },
+  },
+});
+if (!opts.db || !existsSync(opts.db)) {
+  console.error('bench-browser: --db FILE is required and must exist (make one with `npm run bench:data`)');
+  process.exit(2);
+}
+if (!existsSync(opts.server)) {
+  console.error(`bench-browser: ${opts.server} is missing: run \`npm run build\` first`);
+  process.exit(2);
+}
+const RUNS = Math.max(1, Number(opts.runs));
+
+const work = mkdtempSync(join(tmpdir(), 'press-office-bench-'));
+const dbPath = join(work, 'press-office.db');
+copyFileSync(opts.db, dbPath);
+for (const suffix of ['-wal', '-shm'])
+  if (existsSync(opts.db + suffix)) copyFileSync(opts.db + suffix, dbPath + suffix);
+
+/** Spawns the server; resolves when it prints its address. */
+function startServer() {
+  const args = [opts.server, '--db', dbPath, ...(opts['renderer-dir'] ? ['--renderer-dir', opts['renderer-dir']] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start in 30 s:\n${out}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const m = READY.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok({ child, url: m[1] });
+      }
+    });
+    child.stderr.on('data', (chunk) => {
+      out += chunk.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function stopServer(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+  });
+}
+
+/** The app's address at a route, the token after it (as test/e2e/fixtures.ts appUrl). */
+function routeUrl(serverUrl, route) {
+  const url = new URL(serverUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  return `${url.origin}/#${route}&token=${encodeURIComponent(token)}`;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => `${Math.round(x)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} kB`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+async function newPage() {
+  // A fresh context per run: an empty HTTP cache, like the first start of the day.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  // The who-is-working question (user-picker.tsx) is answered, as in the e2e fixtures.
+  await context.addInitScript({ content: "window.sessionStorage.setItem('press-office.userConfirmed', '1');" });
+  const page = await context.newPage();
+  await page.goto('about:blank');
+  return { context, page };
+}
+
+/** (a) and (c): one start-up, timed; the first run also lists what the first page loads. */
+async function startupRun(listAssets) {
+  const { context, page } = await newPage();
+  const assets = [];
+  if (listAssets) {
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      if (type !== 'script' && type !== 'stylesheet') return;
+      assets.push(
+        response.body().then(
+          (body) => ({ url: response.url(), type, bytes: body.length, gzip: gzipSync(body).length, body }),
+          () => ({ url: response.url(), type, bytes: 0, gzip: 0, body: Buffer.alloc(0) }),
+        ),
+      );
+    });
+  }
+  const t0 = performance.now();
+  const { child, url } = await startServer();
+  const ready = performance.now();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.getByTestId('dashboard-asof').waitFor({ timeout: 60_000 });
+    const shown = performance.now();
+    let loaded = [];
+    if (listAssets) {
+      // Anything requested just after the data shows (a late lazy chunk) counts too.
+      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+      loaded = await Promise.all(assets);
+    }
+    return { totalMs: shown - t0, serverMs: ready - t0, pageMs: shown - ready, assets: loaded };
+  } finally {
+    await stopServer(child);
+    await context.close();
+  }
+}
+
+/** The renderer main thread's tasks in a trace, as CPU milliseconds (the busiest renderer is the page's). */
+function mainThreadTasks(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !main.has(thread) || e.tdur === undefined) continue;
+    byThread.set(thread, [...(byThread.get(thread) ?? []), e.tdur / 1000]);
+  }
+  return [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+}
+
+/** (b): open the conference list, then scroll its scrolling box to the bottom, one step per frame. */
+async function scrollRun() {
+  const { context, page } = await newPage();
+  const { child, url } = await startServer();
+  try {
+    const t0 = performance.now();
+    await page.goto(routeUrl(url, '/conferences'), { waitUntil: 'commit' });
+    const table = page.getByTestId('conference-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+    const listShownMs = performance.now() - t0;
+    const count = await page.getByTestId('conference-count').textContent();
+    // Let the first render settle before measuring frames.
+    await page.waitForTimeout(500);
+    // The main thread's CPU time per task as well: on a shared machine a frame's wall time includes the
+    // time other processes had the CPU; a task's CPU time is what this page costs.
+    await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+    const result = await page.evaluate(
+      async (step) => {
+        const table = document.querySelector('[data-testid="conference-table"]');
+        /** The list's own scrolling box when it has one (a virtual body), else the nearest scrolling ancestor. */
+        const scroller = (() => {
+          const body = table.querySelector('.ant-table-body');
+          if (body && body.scrollHeight > body.clientHeight) return body;
+          for (let el = table.parentElement; el; el = el.parentElement) {
+            const { overflowY } = getComputedStyle(el);
+            if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight) return el;
+          }
+          return document.scrollingElement;
+        })();
+        const stepPx = step > 0 ? step : Math.max(100, scroller.clientHeight);
+        const longFrames = [];
+        let observer = null;
+        if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
+          observer = new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) longFrames.push(e.duration);
+          });
+          observer.observe({ type: 'long-animation-frame' });
+        }
+        const frames = [];
+        const started = performance.now();
+        await new Promise((done) => {
+          let last = 0;
+          let settle = 0;
+          let previousTop = -1;
+          const tick = (now) => {
+            if (last) frames.push(now - last);
+            last = now;
+            // At the bottom, or stuck (a box that cannot scroll further): a few frames more, so that the
+            // last step's rendering is measured too, then stop.
+            const stuck = scroller.scrollTop === previousTop;
+            const atBottom = stuck || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+            if ((atBottom && ++settle > 3) || performance.now() - started > 120_000) return done();
+            previousTop = scroller.scrollTop;
+            if (!atBottom) scroller.scrollTop += stepPx;
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        });
+        observer?.disconnect();
+        const rows = table.querySelectorAll('tbody tr.ant-table-row');
+        return {
+          reachedBottom: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1,
+          stepPx,
+          scrollHeight: scroller.scrollHeight,
+          scroller: scroller === document.scrollingElement ? 'document' : scroller.className,
+          frames,
+          longFrames,
+          durationMs: performance.now() - started,
+          domRows: rows.length,
+          lastRowText: rows[rows.length - 1]?.textContent ?? '',
+          domNodes: document.getElementsByTagName('*').length,
+        };
+      },
+      Number(opts.step ?? 0),
+    );
+    const tasks = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()));
+    return { listShownMs, count, ...result, tasks };
+  } finally {
+    await stopServer(child);
+    await context.close();
+  }
+}
+
+const results = {
+  db: resolve(opts.db),
+  runs: RUNS,
+  date: new Date().toISOString(),
+  // The machine is shared: the load says how much the wall-clock figures are worth.
+  loadAverageBefore: loadavg(),
+  startup: null,
+  firstPage: null,
+};
+try {
+  // (a) + (c)
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await startupRun(i === 0));
+    console.error(`start-up run ${i + 1}/${RUNS}: ${ms(runs[i].totalMs)}`);
+  }
+  const totals = runs.map((r) => r.totalMs);
+  results.startup = {
+    targetMs: STARTUP_TARGET_MS,
+    medianMs: median(totals),
+    minMs: Math.min(...totals),
+    maxMs: Math.max(...totals),
+    medianServerMs: median(runs.map((r) => r.serverMs)),
+    medianPageMs: median(runs.map((r) => r.pageMs)),
+    runsMs: totals.map(Math.round),
+  };
+  const assets = runs[0].assets.map(({ url, type, bytes, gzip, body }) => {
+    const name = basename(new URL(url).pathname);
+    const text = body.toString('utf8');
+    const heavy = [
+      ...(HEAVY_CHUNK.test(name) ? [`chunk name "${name}"`] : []),
+      ...Object.entries(HEAVY_CODE)
+        .filter(([, sign]) => (typeof sign === 'string' ? text.includes(sign) : sign.test(text)))
+        .map(([lib]) => `${lib} code`),
+    ];
+    return { name, type, bytes, gzip, heavy };
+  });
+  const js = assets.filter((a) => a.type === 'script');
+  results.firstPage = {
+    assets,
+    jsBytes: js.reduce((s, a) => s + a.bytes, 0),
+    jsGzip: js.reduce((s, a) => s + a.gzip, 0),
+    heavy: assets.flatMap((a) => a.heavy.map((h) => `${a.name}: ${h}`)),
+  };
+  // (b)
+  if (!opts['skip-scroll']) {
+    const s = await scrollRun();
+    results.scroll = {
+      targetMs: FRAME_TARGET_MS,
+      listShownMs: s.listShownMs,
+      count: s.count,
+      scroller: s.scroller,
+      reachedBottom: s.reachedBottom,
+      stepPx: s.stepPx,
+      scrollHeight: s.scrollHeight,
+      frames: s.frames.length,
+      durationMs: s.durationMs,
+      longestFrameMs: Math.max(...s.frames),
+      p95FrameMs: percentile(s.frames, 95),
+      p99FrameMs: percentile(s.frames, 99),
+      medianFrameMs: median(s.frames),
+      framesOver50: s.frames.filter((f) => f > FRAME_TARGET_MS).length,
+      cpuPerFrameMs: s.tasks.reduce((sum, x) => sum + x, 0) / Math.max(1, s.frames.length),
+      longestTaskCpuMs: Math.max(0, ...s.tasks),
+      p95TaskCpuMs: s.tasks.length ? percentile(s.tasks, 95) : 0,
+      longAnimationFrames: s.longFrames.length,
+      longestAnimationFrameMs: s.longFrames.length ? Math.max(...s.longFrames) : 0,
+      domRowsAtEnd: s.domRows,
+      domNodesAtEnd: s.domNodes,
+      lastRowText: s.lastRowText.slice(0, 80),
+    };
+  }
+} finally {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+results.loadAverageAfter = loadavg();
+const st = results.startup;
+const fp = results.firstPage;
+const sc = results.scroll;
+const pass = (ok) => (ok ? 'ok' : 'MISSED');
+const rows = [
+  [
+    `start-up to dashboard data (median of ${RUNS})`,
+    `${ms(st.medianMs)}  (min ${ms(st.minMs)}, max ${ms(st.maxMs)}; server ${ms(st.medianServerMs)} + page ${ms(st.medianPageMs)})`,
+    `< ${STARTUP_TARGET_MS} ms`,
+    pass(st.medianMs < STARTUP_TARGET_MS),
+  ],
+  [
+    'first-page JS',
+    `${fp.assets.filter((a) => a.type === 'script').length} chunks, ${kb(fp.jsBytes)} (gzip ${kb(fp.jsGzip)})`,
+    'no document/xlsx/docx/chart',
+    pass(fp.heavy.length === 0),
+  ],
+];
+if (sc) {
+  rows.push(
+    ['conference list shown', `${ms(sc.listShownMs)}  (${sc.count})`, '', ''],
+    [
+      `scroll to ${sc.reachedBottom ? 'bottom' : 'STUCK'} (${sc.frames} frames, step ${sc.stepPx}px, ${sc.scroller})`,
+      `longest ${ms(sc.longestFrameMs)}, p95 ${ms(sc.p95FrameMs)}, p99 ${ms(sc.p99FrameMs)}, >50 ms: ${sc.framesOver50}`,
+      `no frame > ${FRAME_TARGET_MS} ms`,
+      pass(sc.reachedBottom && sc.longestFrameMs <= FRAME_TARGET_MS),
+    ],
+    [
+      'main-thread CPU time (less load-bound)',
+      `${sc.cpuPerFrameMs.toFixed(1)} ms per frame; longest task ${ms(sc.longestTaskCpuMs)}, p95 ${sc.p95TaskCpuMs.toFixed(1)} ms`,
+      '',
+      '',
+    ],
+    ['long animation frames', `${sc.longAnimationFrames}, longest ${ms(sc.longestAnimationFrameMs)}`, '', ''],
+    ['DOM rows / nodes at the bottom', `${sc.domRowsAtEnd} / ${sc.domNodesAtEnd}`, '', ''],
+  );
+}
+const width = rows.reduce((w, r) => w.map((x, i) => Math.max(x, r[i].length)), [0, 0, 0, 0]);
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(width[i])).join('  '));
+const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
+console.log(
+  `load average: ${load(results.loadAverageBefore)} before, ${load(results.loadAverageAfter)} after (${availableParallelism()} cores)`,
+);
+console.log('\nfirst page loads:');
+for (const a of fp.assets) {
+  console.log(
+    `  ${a.name.padEnd(40)} ${kb(a.bytes).padStart(10)} ${kb(a.gzip).padStart(10)} gz  ${a.heavy.join(', ')}`,
+  );
+}
+writeFileSync(resolve(opts.out), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten: ${resolve(opts.out)}`);
+const missed =
+  st.medianMs >= STARTUP_TARGET_MS ||
+  fp.heavy.length > 0 ||
+  (sc && (!sc.reachedBottom || sc.longestFrameMs > FRAME_TARGET_MS));
+process.exit(missed ? 1 : 0);

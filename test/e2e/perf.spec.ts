@@ -1,0 +1,93 @@
+// Performance at a decade's scale, as structure rather than timings (scripts/bench-browser.mjs times them):
+// the conference list draws a window of its rows, not all of them, and reaches the last one by scrolling;
+// the dashboard, the first page, loads none of the documents or portal code.
+import { type AppServer, api, appUrl, expect, screenshot, test } from './fixtures';
+
+const CONFERENCES = 2000;
+/** planner.accept takes at most 200 proposals, each one transaction: 2,000 conferences in 10 calls. */
+const BATCH = 200;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Conference n is on day n/4 from 2026-02-01 (four a day), so the list's last row is conference 0. */
+async function createConferences(server: AppServer): Promise<void> {
+  for (let first = 0; first < CONFERENCES; first += BATCH) {
+    const proposals = Array.from({ length: BATCH }, (_, k) => {
+      const n = first + k;
+      return {
+        date: addDays('2026-02-01', Math.floor(n / 4)),
+        time: `${String(9 + (n % 4)).padStart(2, '0')}:00`,
+        title: `性能测试发布会 ${String(n).padStart(4, '0')}`,
+        departmentIds: [`rizhao-${String(1 + (n % 24)).padStart(2, '0')}`],
+        speakers: [],
+      };
+    });
+    await api(server, 'planner.accept', { proposals });
+  }
+}
+
+test.describe('at scale', () => {
+  test.use({ now: '2026-01-05T09:00:00+08:00' });
+
+  test('the conference list draws a window of 2,000 conferences and scrolls to the last', async ({ page, server }) => {
+    await createConferences(server);
+    await page.goto(appUrl(server, '/conferences'));
+    await expect(page.getByTestId('conference-count')).toHaveText(`共 ${CONFERENCES} 场`);
+    const rows = page.getByTestId('conference-table').locator('tbody tr.ant-table-row');
+    // Newest first: the first row is the last one created.
+    await expect(rows.first()).toContainText(`性能测试发布会 ${CONFERENCES - 1}`);
+    const drawn = await rows.count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(100);
+    await screenshot(page, 'conference-list-2000');
+
+    const box = page.getByTestId('conference-scroll');
+    await box.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    const last = rows.filter({ hasText: '性能测试发布会 0000' });
+    await expect(last).toBeVisible();
+    await expect(rows.last()).toContainText('性能测试发布会 0000');
+    expect(await rows.count()).toBeLessThan(100);
+    // The page itself does not scroll: the list's box fits the window, its header stays on top.
+    expect(await page.locator('html').evaluate((el) => el.scrollTop)).toBe(0);
+    await expect(page.getByRole('columnheader', { name: '名称' })).toBeInViewport();
+    await screenshot(page, 'conference-list-2000-bottom');
+
+    // A filter goes to the server and shows its list from the top.
+    await page.getByTestId('conference-search').locator('input').fill('性能测试发布会 0001');
+    await expect(page.getByTestId('conference-count')).toHaveText('共 1 场');
+    await expect(rows).toHaveCount(1);
+    // Enter on the focused title opens the conference.
+    await rows.first().getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('conference-page')).toBeVisible();
+  });
+});
+
+test('the dashboard loads none of the documents or portal code', async ({ page, server }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.split('/').pop() ?? '');
+  });
+  await page.goto(appUrl(server, '/dashboard'));
+  await page.getByTestId('dashboard-asof').waitFor();
+  await page.waitForLoadState('networkidle');
+  const heavy = /^(document|portal|exchange|library|templates|answers|opinions|assessment)/;
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((name) => heavy.test(name))).toEqual([]);
+
+  // The names checked are the ones the routes' chunks have: opening the pages loads them.
+  const before = scripts.length;
+  await page.getByTestId('nav-documents').click();
+  await page.getByTestId('document-list-page').waitFor();
+  await page.getByTestId('nav-portal').click();
+  await page.getByTestId('portal-page').waitFor();
+  const later = scripts.slice(before);
+  expect(later.some((name) => name.startsWith('document-list-page-'))).toBe(true);
+  expect(later.some((name) => name.startsWith('portal-page-'))).toBe(true);
+});

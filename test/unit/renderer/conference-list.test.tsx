@@ -1,0 +1,176 @@
+// @vitest-environment jsdom
+// 新闻发布会 at a decade's scale: the window of rows to draw covers what is in view and a margin around it,
+// and the spacers make up the rest; the page draws a few dozen rows of 2,000 (filters still go to the
+// server, with the limit), keeps the server's order, opens a row on double-click and scrolls by the window.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from 'antd';
+import type { ReactNode } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ConferenceRow } from '../../../common/conference-types';
+
+const calls: { method: string; input: unknown }[] = [];
+const navigations: unknown[] = [];
+
+function conference(i: number): ConferenceRow {
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  return {
+    id: `c${i}`,
+    title: `第${i}场新闻发布会`,
+    date: `2025-01-${day}`,
+    time: null,
+    venue: null,
+    organizer: 'city',
+    kind: 'city_routine',
+    status: i % 10 === 0 ? 'cancelled' : 'held',
+    hostDepartmentId: null,
+    hostDepartmentName: null,
+    departmentIds: ['rizhao-01'],
+    departmentNames: ['市发改委'],
+    topics: [],
+    speakerCount: 1,
+    attendanceCount: 1,
+  };
+}
+const ALL = Array.from({ length: 2000 }, (_, i) => conference(i));
+
+vi.mock('../../../renderer/src/api/client', () => ({
+  ApiRequestError: class extends Error {},
+  invoke: async (method: string, input: unknown) => {
+    calls.push({ method, input });
+    if (method === 'conferences.list') {
+      const { status } = input as { status?: string };
+      return status ? ALL.filter((c) => c.status === status) : ALL;
+    }
+    return [];
+  },
+}));
+vi.mock('../../../renderer/src/routing', async (original) => ({
+  ...(await original<typeof import('../../../renderer/src/routing')>()),
+  navigate: (route: unknown) => navigations.push(route),
+}));
+
+const { ConferenceListPage, rowWindow } = await import('../../../renderer/src/pages/conference-list-page');
+const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
+
+beforeAll(() => {
+  // antd reads media queries and element sizes; jsdom has neither.
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }),
+  });
+  window.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+afterEach(() => {
+  cleanup();
+  calls.length = 0;
+  navigations.length = 0;
+  window.sessionStorage.clear();
+});
+
+function wrap(children: ReactNode) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return (
+    <QueryClientProvider client={client}>
+      <App>
+        <LanguageProvider language="zh-CN">{children}</LanguageProvider>
+      </App>
+    </QueryClientProvider>
+  );
+}
+
+describe('rowWindow', () => {
+  it('covers every visible row with a margin, and the spacers make up the rest', () => {
+    const rowHeight = 40;
+    const viewport = 560;
+    const total = 20_000;
+    for (let scrollTop = 0; scrollTop <= total * rowHeight - viewport; scrollTop += 173) {
+      const w = rowWindow(scrollTop, viewport, rowHeight, total);
+      const firstVisible = Math.floor(scrollTop / rowHeight);
+      const lastVisible = Math.ceil((scrollTop + viewport) / rowHeight);
+      expect(w.start).toBeLessThanOrEqual(Math.max(0, firstVisible - 6));
+      expect(w.end).toBeGreaterThanOrEqual(Math.min(total, lastVisible + 6));
+      expect(w.end - w.start).toBeLessThanOrEqual(40);
+      expect(w.before + (w.end - w.start) * rowHeight + w.after).toBe(total * rowHeight);
+    }
+  });
+
+  it('moves in steps, so most scroll positions draw nothing new', () => {
+    const starts = new Set<number>();
+    for (let scrollTop = 0; scrollTop < 4000; scrollTop += 10) starts.add(rowWindow(scrollTop, 560, 40, 20_000).start);
+    expect(starts.size).toBeLessThanOrEqual(4000 / 40 / 4 + 1);
+  });
+
+  it('stays inside a list that shrank under the scroll position', () => {
+    // The browser clamps the scroll position to the list's end: the last rows are drawn.
+    const w = rowWindow(500_000, 560, 40, 30);
+    expect(w.end).toBe(30);
+    expect(w.start).toBeLessThanOrEqual(30 - 560 / 40);
+    expect(w.before + (w.end - w.start) * 40 + w.after).toBe(30 * 40);
+    expect(rowWindow(0, 560, 40, 0)).toEqual({ start: 0, end: 0, before: 0, after: 0 });
+  });
+});
+
+describe('ConferenceListPage', () => {
+  const rows = () => document.querySelectorAll<HTMLTableRowElement>('tbody tr.ant-table-row');
+  const spacers = () =>
+    [...document.querySelectorAll<HTMLTableRowElement>('tbody tr.conference-spacer')].map((tr) =>
+      Number.parseFloat(tr.style.height),
+    );
+
+  it('draws a window of the 2,000 conferences, in the server’s order, with the count of all', async () => {
+    render(wrap(<ConferenceListPage />));
+    expect((await screen.findByTestId('conference-count')).textContent).toBe('共 2000 场');
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(rows().length).toBeLessThan(60);
+    expect(rows()[0]?.dataset.rowKey).toBe('c0');
+    expect(rows()[1]?.dataset.rowKey).toBe('c1');
+    // The rows out of view are one spacer below, as tall as they would be.
+    expect(spacers()).toEqual([(2000 - rows().length) * 40]);
+    expect(rows()[0]?.className).toContain('row-inactive');
+    expect(calls.find((c) => c.method === 'conferences.list')?.input).toEqual({ limit: 100_000 });
+  });
+
+  it('scrolls by moving the window, and opens a conference on double-click', async () => {
+    render(wrap(<ConferenceListPage />));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    const box = document.querySelector('.conference-scroll') as HTMLDivElement;
+    await act(async () => {
+      box.scrollTop = 1000 * 40;
+      fireEvent.scroll(box);
+    });
+    const keys = [...rows()].map((r) => r.dataset.rowKey);
+    expect(keys).toContain('c1000');
+    expect(keys).not.toContain('c0');
+    const [above, below] = spacers();
+    expect((above ?? 0) + rows().length * 40 + (below ?? 0)).toBe(2000 * 40);
+    fireEvent.doubleClick(screen.getByText('第1000场新闻发布会').closest('tr') as HTMLElement);
+    expect(navigations).toEqual([{ page: 'conference', id: 'c1000' }]);
+  });
+
+  it('asks the server for a filtered list and shows it from the top', async () => {
+    window.sessionStorage.setItem('press-office.conferences.filters', JSON.stringify({ status: 'cancelled' }));
+    render(wrap(<ConferenceListPage />));
+    expect((await screen.findByTestId('conference-count')).textContent).toBe('共 200 场');
+    expect(calls.find((c) => c.method === 'conferences.list')?.input).toEqual({
+      limit: 100_000,
+      status: 'cancelled',
+    });
+    await waitFor(() => expect(rows()[0]?.dataset.rowKey).toBe('c0'));
+    expect(rows()[1]?.dataset.rowKey).toBe('c10');
+  });
+});
