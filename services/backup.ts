@@ -1,7 +1,9 @@
 // Backups with SQLite's online backup API (never a file copy of a live database), checked with
 // integrity_check, kept in rotation; restore checks first, keeps the current file aside, and can be undone.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { AppError } from '../common/result';
@@ -53,6 +55,53 @@ export function checkDatabaseFile(path: string, migrationsFolder = defaultMigrat
   }
 }
 
+// The integrity check of a decade's file reads all of it (seconds): in a worker thread, so the app
+// answers meanwhile (the automatic backup runs just after start-up). CommonJS, evaluated by Node.
+const INTEGRITY_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db;
+try {
+  db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+  parentPort.postMessage({ result: String(db.pragma('integrity_check', { simple: true })) });
+} catch (err) {
+  parentPort.postMessage({ result: String(err && err.message) });
+} finally {
+  if (db) db.close();
+}`;
+
+function integrityCheckInWorker(path: string): Promise<string> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(INTEGRITY_WORKER, { eval: true, workerData: { driver, path } });
+    let answered = false;
+    worker.once('message', (m: { result: string }) => {
+      answered = true;
+      resolve(m.result);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`integrity check worker exited with code ${code}`));
+    });
+  });
+}
+
+/**
+ * `checkDatabaseFile` with the full check in a worker thread. Where a worker cannot load the driver
+ * (a packaging that does not allow it), the check runs here instead: slower to answer, never skipped.
+ */
+export async function checkDatabaseFileOffThread(path: string): Promise<void> {
+  probeFile(path, readMigrationFiles({ migrationsFolder: defaultMigrationsFolder() }).length);
+  let result: string;
+  try {
+    result = await integrityCheckInWorker(path);
+  } catch {
+    checkDatabaseFile(path);
+    return;
+  }
+  if (result !== 'ok') throw new AppError('invalid_file', `${path}: integrity_check failed (${result})`);
+}
+
 /**
  * Makes a fresh copy self-contained: out of WAL mode (the backup API copies the source's journal
  * mode), so that opening it later, even read-only, leaves no -wal/-shm files beside it.
@@ -76,7 +125,7 @@ export async function backupTo(client: Database.Database, out: string): Promise<
   try {
     await client.backup(temp);
     settleCopy(temp);
-    checkDatabaseFile(temp);
+    await checkDatabaseFileOffThread(temp);
     commitTemp(temp, out);
   } catch (err) {
     rmSync(temp, { force: true });
