@@ -2,12 +2,22 @@
 // (db/queries/departments.ts, people.ts, documents.ts, answers.ts) work one edit at a time with
 // audit and rules; the data format needs whole rows, bulk and verbatim (documents with their
 // versions and review records), inside the import's one transaction.
-import { asc, eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { asc, Column, getTableColumns, getTableName } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { TalkingPoints } from '../common/document-schemas';
 import type { Db } from '../db/open';
+import type { AuditAction } from '../db/queries/audit';
+import type { AttendanceData, ConferenceData } from '../db/queries/conferences';
 import {
   answers,
   answerVersions,
+  attendance,
+  auditLog,
+  conferenceDepartments,
+  conferenceMedia,
+  conferenceSpeakers,
+  conferences,
   departmentNames,
   departments,
   documentReviews,
@@ -116,73 +126,6 @@ export function readMediaRecords(db: Db): MediaRecord[] {
       notes: m.notes,
       archived: m.archived,
     }));
-}
-
-/**
- * Takes a department out of the active-name unique index for the rest of the transaction, so that
- * a file which swaps two short names can be written one row at a time. Every department parked
- * here is written again with its final values before the transaction commits.
- */
-export function parkDepartment(db: Db, id: string): void {
-  db.update(departments).set({ status: 'archived' }).where(eq(departments.id, id)).run();
-}
-
-export function putDepartment(db: Db, stamp: Stamp, record: DepartmentRecord, exists: boolean): void {
-  const { formerNames, ...fields } = record;
-  if (exists) {
-    db.update(departments)
-      .set({ ...fields, updatedAt: stamp.at })
-      .where(eq(departments.id, record.id))
-      .run();
-    db.delete(departmentNames).where(eq(departmentNames.departmentId, record.id)).run();
-  } else {
-    db.insert(departments)
-      .values({ ...fields, createdAt: stamp.at, updatedAt: stamp.at })
-      .run();
-  }
-  for (const n of formerNames)
-    db.insert(departmentNames)
-      .values({ departmentId: record.id, ...n })
-      .run();
-}
-
-export function putPerson(db: Db, stamp: Stamp, record: PersonRecord, exists: boolean): void {
-  if (exists) {
-    db.update(people)
-      .set({ ...record, updatedAt: stamp.at })
-      .where(eq(people.id, record.id))
-      .run();
-  } else {
-    db.insert(people)
-      .values({ ...record, createdAt: stamp.at, updatedAt: stamp.at })
-      .run();
-  }
-}
-
-export function putTraining(db: Db, stamp: Stamp, record: TrainingRecord, exists: boolean): void {
-  if (exists) {
-    db.update(trainings)
-      .set({ ...record, updatedAt: stamp.at })
-      .where(eq(trainings.id, record.id))
-      .run();
-  } else {
-    db.insert(trainings)
-      .values({ ...record, createdAt: stamp.at, updatedAt: stamp.at })
-      .run();
-  }
-}
-
-export function putMedia(db: Db, stamp: Stamp, record: MediaRecord, exists: boolean): void {
-  if (exists) {
-    db.update(mediaOutlets)
-      .set({ ...record, updatedAt: stamp.at })
-      .where(eq(mediaOutlets.id, record.id))
-      .run();
-  } else {
-    db.insert(mediaOutlets)
-      .values({ ...record, createdAt: stamp.at, updatedAt: stamp.at })
-      .run();
-  }
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -299,38 +242,505 @@ export function readAnswerRecords(db: Db): AnswerRecord[] {
     }));
 }
 
+// Writing. An import writes up to hundreds of thousands of rows in one transaction: each statement
+// is prepared once per import on the connection itself (better-sqlite3), not built and prepared
+// again by drizzle for every row. The SQL and the encoding of each value (booleans as 0/1, JSON
+// as text) come from the drizzle schema, so they are the same as drizzle's.
+
+type Row = Record<string, unknown>;
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+function columnsOf(table: SQLiteTable, keys: readonly string[]) {
+  const all = getTableColumns(table) as Record<string, SQLiteColumn>;
+  return keys.map((key) => {
+    const column = all[key];
+    if (!column) throw new Error(`internal: ${getTableName(table)} has no column for ${key}`);
+    return column;
+  });
+}
+
+/** The values of `keys` in `row`, as drizzle would bind them. */
+function encoder(table: SQLiteTable, keys: readonly string[]) {
+  // Most columns bind the value as it is; booleans and JSON are converted by their column.
+  const convert = columnsOf(table, keys).map((column) =>
+    column.mapToDriverValue === Column.prototype.mapToDriverValue
+      ? null
+      : (value: unknown) => column.mapToDriverValue(value),
+  );
+  return (row: Row): unknown[] => {
+    const values = new Array<unknown>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const value = row[keys[i] as string];
+      if (value === undefined) throw new Error(`internal: no value for ${getTableName(table)}.${keys[i]}`);
+      const map = convert[i];
+      values[i] = value === null || !map ? value : map(value);
+    }
+    return values;
+  };
+}
+
+/** Prepared on first use, so a small import prepares only what it needs. */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
+function inserter(client: Database.Database, table: SQLiteTable, keys: readonly string[]) {
+  const statement = lazy(() => {
+    const names = columnsOf(table, keys).map((c) => quote(c.name));
+    return client.prepare(
+      `INSERT INTO ${quote(getTableName(table))} (${names.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+    );
+  });
+  const encode = encoder(table, keys);
+  return (row: Row) => {
+    statement().run(encode(row));
+  };
+}
+
+/** `UPDATE table SET keys… WHERE id = row.id`. */
+function updater(client: Database.Database, table: SQLiteTable, keys: readonly string[]) {
+  const statement = lazy(() => {
+    const [id] = columnsOf(table, ['id']);
+    const set = columnsOf(table, keys).map((c) => `${quote(c.name)} = ?`);
+    return client.prepare(
+      `UPDATE ${quote(getTableName(table))} SET ${set.join(', ')} WHERE ${quote((id as SQLiteColumn).name)} = ?`,
+    );
+  });
+  const encode = encoder(table, keys);
+  return (row: Row) => {
+    statement().run([...encode(row), row.id]);
+  };
+}
+
+function deleter(client: Database.Database, table: SQLiteTable, key: string) {
+  const statement = lazy(() => {
+    const [column] = columnsOf(table, [key]);
+    return client.prepare(
+      `DELETE FROM ${quote(getTableName(table))} WHERE ${quote((column as SQLiteColumn).name)} = ?`,
+    );
+  });
+  return (value: string) => {
+    statement().run(value);
+  };
+}
+
+const DEPARTMENT = [
+  'name',
+  'fullName',
+  'listed',
+  'listedFrom',
+  'listedUntil',
+  'contactPerson',
+  'contactPhone',
+  'sortOrder',
+  'notes',
+  'status',
+  'mergedIntoId',
+] as const satisfies readonly (keyof DepartmentRecord)[];
+const PERSON = [
+  'departmentId',
+  'name',
+  'role',
+  'title',
+  'phone',
+  'email',
+  'tenureStart',
+  'tenureEnd',
+  'notes',
+  'archived',
+] as const satisfies readonly (keyof PersonRecord)[];
+const TRAINING = ['personId', 'date', 'course', 'hours'] as const satisfies readonly (keyof TrainingRecord)[];
+const MEDIA = [
+  'name',
+  'kind',
+  'contactPerson',
+  'phone',
+  'email',
+  'notes',
+  'archived',
+] as const satisfies readonly (keyof MediaRecord)[];
+const CONFERENCE = [
+  'title',
+  'date',
+  'time',
+  'venue',
+  'organizer',
+  'hostDepartmentId',
+  'status',
+  'topics',
+  'notes',
+  'kind',
+  'cancelReason',
+  'postponedFromId',
+  'postponedToId',
+] as const satisfies readonly (keyof ConferenceData)[];
+const ATTENDANCE = [
+  'conferenceId',
+  'personId',
+  'role',
+  'departmentId',
+  'status',
+  'substituteForPersonId',
+] as const satisfies readonly (keyof AttendanceData)[];
+const DOCUMENT = [
+  'kind',
+  'title',
+  'conferenceId',
+  'departmentId',
+  'personId',
+  'body',
+  'status',
+  'drafter',
+  'reviewer',
+  'portalColumn',
+  'reviewedAt',
+  'confidentialityBy',
+  'confidentialityAt',
+  'agencyConfirmation',
+  'docNumber',
+  'policyTitle',
+  'policyNumber',
+  'policyDate',
+  'talkingPoints',
+  'templateId',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof DocumentRecord)[];
+const ANSWER = [
+  'question',
+  'answer',
+  'departmentId',
+  'topic',
+  'tags',
+  'reviewedAt',
+  'reviewedBy',
+  'archived',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof AnswerRecord)[];
+const STAMPS = ['createdAt', 'updatedAt'] as const;
+
+/** Fails if a list above misses a field of the record (checked on the first of each kind): every field is written. */
+function completeness() {
+  const seen = new Set<string>();
+  return (name: string, record: object, keys: readonly string[]): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const key of Object.keys(record)) {
+      if (key !== 'id' && !keys.includes(key)) throw new Error(`internal: import does not write ${name}.${key}`);
+    }
+  };
+}
+
 /**
- * Removes a stored document's versions and review records before the import writes them again, so
- * that a review id may move from one document to another within the same import.
+ * The import's writes, by id, inside the caller's transaction on `client`: new records inserted,
+ * existing ones replaced (with their former names, departments, speakers, media, versions and
+ * review records). The caller compares first, so an unchanged record is never written.
  */
-export function clearDocumentHistory(db: Db, id: string): void {
-  db.delete(documentReviews).where(eq(documentReviews.documentId, id)).run();
-  db.delete(documentVersions).where(eq(documentVersions.documentId, id)).run();
+export function importWriter(client: Database.Database, stamp: Stamp) {
+  const w = {
+    department: {
+      insert: inserter(client, departments, ['id', ...DEPARTMENT, ...STAMPS]),
+      update: updater(client, departments, [...DEPARTMENT, 'updatedAt']),
+      park: lazy(() => client.prepare(`UPDATE departments SET status = 'archived' WHERE id = ?`)),
+      names: inserter(client, departmentNames, ['departmentId', 'name', 'fullName', 'until']),
+      clearNames: deleter(client, departmentNames, 'departmentId'),
+    },
+    person: {
+      insert: inserter(client, people, ['id', ...PERSON, ...STAMPS]),
+      update: updater(client, people, [...PERSON, 'updatedAt']),
+    },
+    training: {
+      insert: inserter(client, trainings, ['id', ...TRAINING, ...STAMPS]),
+      update: updater(client, trainings, [...TRAINING, 'updatedAt']),
+    },
+    media: {
+      insert: inserter(client, mediaOutlets, ['id', ...MEDIA, ...STAMPS]),
+      update: updater(client, mediaOutlets, [...MEDIA, 'updatedAt']),
+    },
+    conference: {
+      insert: inserter(client, conferences, ['id', ...CONFERENCE, ...STAMPS]),
+      update: updater(client, conferences, [...CONFERENCE, 'updatedAt']),
+      department: inserter(client, conferenceDepartments, ['conferenceId', 'departmentId', 'position']),
+      speaker: inserter(client, conferenceSpeakers, ['conferenceId', 'personId', 'role', 'departmentId', 'position']),
+      media: inserter(client, conferenceMedia, ['conferenceId', 'mediaId', 'attended']),
+      clear: [
+        deleter(client, conferenceDepartments, 'conferenceId'),
+        deleter(client, conferenceSpeakers, 'conferenceId'),
+        deleter(client, conferenceMedia, 'conferenceId'),
+      ],
+    },
+    attendance: {
+      insert: inserter(client, attendance, ['id', ...ATTENDANCE, ...STAMPS]),
+      update: updater(client, attendance, [...ATTENDANCE, 'updatedAt']),
+    },
+    document: {
+      insert: inserter(client, documents, ['id', ...DOCUMENT]),
+      update: updater(client, documents, DOCUMENT),
+      version: inserter(client, documentVersions, [
+        'documentId',
+        'version',
+        'title',
+        'body',
+        'talkingPoints',
+        'author',
+        'at',
+        'note',
+      ]),
+      review: inserter(client, documentReviews, [
+        'id',
+        'documentId',
+        'version',
+        'action',
+        'actor',
+        'at',
+        'comment',
+        'confidentialityBy',
+        'agencyConfirmation',
+      ]),
+      clearReviews: deleter(client, documentReviews, 'documentId'),
+      clearVersions: deleter(client, documentVersions, 'documentId'),
+    },
+    answer: {
+      insert: inserter(client, answers, ['id', ...ANSWER]),
+      update: updater(client, answers, ANSWER),
+      version: inserter(client, answerVersions, ['answerId', 'version', 'question', 'answer', 'author', 'at']),
+      clearVersions: deleter(client, answerVersions, 'answerId'),
+    },
+    audit: inserter(client, auditLog, ['at', 'actor', 'action', 'entity', 'entityId', 'before', 'after', 'reason']),
+  };
+  const stamped = (record: object, exists: boolean) =>
+    exists ? { ...record, updatedAt: stamp.at } : { ...record, createdAt: stamp.at, updatedAt: stamp.at };
+  const complete = completeness();
+
+  return {
+    /**
+     * Takes a department out of the active-name unique index for the rest of the transaction, so
+     * that a file which swaps two short names can be written one row at a time. Every department
+     * parked here is written again with its final values before the transaction commits.
+     */
+    parkDepartment(id: string): void {
+      w.department.park().run(id);
+    },
+    department(record: DepartmentRecord, exists: boolean): void {
+      const { formerNames, ...fields } = record;
+      complete('department', fields, DEPARTMENT);
+      if (exists) {
+        w.department.update(stamped(fields, true));
+        w.department.clearNames(record.id);
+      } else w.department.insert(stamped(fields, false));
+      for (const n of formerNames) w.department.names({ departmentId: record.id, ...n });
+    },
+    person(record: PersonRecord, exists: boolean): void {
+      complete('person', record, PERSON);
+      (exists ? w.person.update : w.person.insert)(stamped(record, exists));
+    },
+    training(record: TrainingRecord, exists: boolean): void {
+      complete('training', record, TRAINING);
+      (exists ? w.training.update : w.training.insert)(stamped(record, exists));
+    },
+    media(record: MediaRecord, exists: boolean): void {
+      complete('media', record, MEDIA);
+      (exists ? w.media.update : w.media.insert)(stamped(record, exists));
+    },
+    /** A conference with its departments, speakers and media (in speaking order: position). */
+    conference(record: ConferenceData, exists: boolean): void {
+      const { departmentIds, speakers, media, ...fields } = record;
+      complete('conference', fields, CONFERENCE);
+      if (exists) {
+        w.conference.update(stamped(fields, true));
+        for (const clear of w.conference.clear) clear(record.id);
+      } else w.conference.insert(stamped(fields, false));
+      departmentIds.forEach((departmentId, position) => {
+        w.conference.department({ conferenceId: record.id, departmentId, position });
+      });
+      speakers.forEach((s, position) => {
+        w.conference.speaker({ conferenceId: record.id, ...s, position });
+      });
+      for (const m of media) w.conference.media({ conferenceId: record.id, ...m });
+    },
+    attendance(record: AttendanceData, exists: boolean): void {
+      complete('attendance', record, ATTENDANCE);
+      (exists ? w.attendance.update : w.attendance.insert)(stamped(record, exists));
+    },
+    /**
+     * Removes a stored document's versions and review records before the import writes them again,
+     * so that a review id may move from one document to another within the same import.
+     */
+    clearDocumentHistory(id: string): void {
+      w.document.clearReviews(id);
+      w.document.clearVersions(id);
+    },
+    /** Writes a document as the file gives it, timestamps included; its history must have been cleared. */
+    document(record: DocumentRecord, exists: boolean): void {
+      const { versions, reviews, ...fields } = record;
+      complete('document', fields, DOCUMENT);
+      (exists ? w.document.update : w.document.insert)(fields);
+      for (const v of versions) w.document.version({ documentId: record.id, ...v });
+      for (const r of reviews) w.document.review({ documentId: record.id, ...r });
+    },
+    answer(record: AnswerRecord, exists: boolean): void {
+      const { versions, ...fields } = record;
+      complete('answer', fields, ANSWER);
+      if (exists) {
+        w.answer.update(fields);
+        w.answer.clearVersions(record.id);
+      } else w.answer.insert(fields);
+      for (const v of versions) w.answer.version({ answerId: record.id, ...v });
+    },
+    /** An audit row, as db/queries/audit.ts `recordAudit` writes it. */
+    audit(action: AuditAction, entity: string, entityId: string | null, before: unknown, after: unknown): void {
+      w.audit({
+        at: stamp.at,
+        actor: stamp.actor,
+        action,
+        entity,
+        entityId,
+        before: before ?? null,
+        after: after ?? null,
+        reason: null,
+      });
+    },
+  };
 }
 
-/** Writes a document as the file gives it, timestamps included; its history must have been cleared. */
-export function putDocument(db: Db, record: DocumentRecord, exists: boolean): void {
-  const { versions, reviews, ...fields } = record;
-  if (exists) db.update(documents).set(fields).where(eq(documents.id, record.id)).run();
-  else db.insert(documents).values(fields).run();
-  for (const v of versions)
-    db.insert(documentVersions)
-      .values({ documentId: record.id, ...v })
-      .run();
-  for (const r of reviews)
-    db.insert(documentReviews)
-      .values({ documentId: record.id, ...r })
-      .run();
+/**
+ * The full-text indexes kept in step with `documents` and `answers` by triggers: the trigram index
+ * (migration 0004, external content) and the character index (migration 0006, contentless, through
+ * the SQL function `po_chars` of db/open.ts). `rebuild` fills an index from the table as the
+ * migration that created it did (a unit test finds each statement in the migrations).
+ */
+export const SEARCH_INDEXES = {
+  documents: {
+    triggers: [
+      'documents_fts_insert',
+      'documents_fts_delete',
+      'documents_fts_update',
+      'documents_chars_insert',
+      'documents_chars_delete',
+      'documents_chars_update',
+    ],
+    rebuild: [
+      "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+      "INSERT INTO documents_chars(documents_chars) VALUES ('delete-all')",
+      'INSERT INTO documents_chars(rowid, title, body) SELECT rowid, po_chars(title), po_chars(body) FROM documents',
+    ],
+  },
+  answers: {
+    triggers: [
+      'answers_fts_insert',
+      'answers_fts_delete',
+      'answers_fts_update',
+      'answers_chars_insert',
+      'answers_chars_delete',
+      'answers_chars_update',
+    ],
+    rebuild: [
+      "INSERT INTO answers_fts(answers_fts) VALUES ('rebuild')",
+      "INSERT INTO answers_chars(answers_chars) VALUES ('delete-all')",
+      'INSERT INTO answers_chars(rowid, question, answer, topic, tags) SELECT rowid, po_chars(question), po_chars(answer), po_chars(topic), po_chars(tags) FROM answers',
+    ],
+  },
+} as const;
+
+/**
+ * For a bulk write into `tables`, inside the caller's transaction: drops their secondary indexes
+ * (the non-unique ones of CREATE INDEX; primary keys and unique indexes stay, and with them every
+ * constraint) and, for `documents` and `answers`, the triggers of their full-text indexes, so that
+ * the rows are written without updating each index row by row. The returned function builds the
+ * indexes again with the very SQL they had (sqlite_master keeps the text of the migration) and
+ * rebuilds the full-text indexes from the tables. Both happen in the same transaction: if anything
+ * fails in between, the rollback brings the indexes and the triggers back as they were.
+ */
+export function suspendIndexes(
+  client: Database.Database,
+  tables: readonly SQLiteTable[],
+  search: keyof typeof SEARCH_INDEXES | null,
+): () => void {
+  type Entry = { type: string; name: string; sql: string | null };
+  const master = client.prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? ORDER BY name`);
+  const secondary = client.prepare(`SELECT name FROM pragma_index_list(?) WHERE origin = 'c' AND "unique" = 0`);
+  const indexes: { name: string; sql: string }[] = [];
+  for (const table of tables) {
+    const name = getTableName(table);
+    const droppable = new Set((secondary.all(name) as { name: string }[]).map((r) => r.name));
+    for (const row of master.all(name) as Entry[]) {
+      if (row.type === 'index' && row.sql && droppable.has(row.name)) indexes.push({ name: row.name, sql: row.sql });
+    }
+  }
+  const triggers: { name: string; sql: string }[] = [];
+  let rebuild: readonly string[] = [];
+  if (search) {
+    const rows = master.all(search) as Entry[];
+    const found = SEARCH_INDEXES[search].triggers.map((name) =>
+      rows.find((r) => r.type === 'trigger' && r.name === name),
+    );
+    // Left to their triggers, row by row, when these are not all there as expected.
+    if (found.every((t) => t?.sql)) {
+      for (const t of found) if (t?.sql) triggers.push({ name: t.name, sql: t.sql });
+      rebuild = SEARCH_INDEXES[search].rebuild;
+    }
+  }
+  for (const i of indexes) client.exec(`DROP INDEX ${quote(i.name)}`);
+  for (const t of triggers) client.exec(`DROP TRIGGER ${quote(t.name)}`);
+  return () => {
+    for (const i of indexes) client.exec(i.sql);
+    for (const statement of rebuild) client.exec(statement);
+    for (const t of triggers) client.exec(t.sql);
+  };
 }
 
-export function putAnswer(db: Db, record: AnswerRecord, exists: boolean): void {
-  const { versions, ...fields } = record;
-  if (exists) {
-    db.update(answers).set(fields).where(eq(answers.id, record.id)).run();
-    db.delete(answerVersions).where(eq(answerVersions.answerId, record.id)).run();
-  } else db.insert(answers).values(fields).run();
-  for (const v of versions)
-    db.insert(answerVersions)
-      .values({ answerId: record.id, ...v })
-      .run();
+/** The tables of the format's records: a database with none of them filled gets a fresh import. */
+const RECORD_TABLES = [
+  departments,
+  people,
+  trainings,
+  mediaOutlets,
+  conferences,
+  attendance,
+  documents,
+  answers,
+] as const;
+
+function holdsNoRecords(client: Database.Database): boolean {
+  return RECORD_TABLES.every(
+    (table) => client.prepare(`SELECT 1 FROM ${quote(getTableName(table))} LIMIT 1`).get() === undefined,
+  );
+}
+
+/**
+ * For an import into a database that holds no records yet: the rollback journal instead of the
+ * WAL for the import's one transaction. In WAL mode every page of a new database is written
+ * twice (into the WAL at the commit, then into the file at the checkpoint); with the rollback
+ * journal it is written once, and the journal keeps only the few pages the empty database had,
+ * so a failed or interrupted import still leaves the file as it was. Returns what puts the WAL
+ * back. Nothing changes when the database is not in WAL mode (in memory) or when another
+ * connection has it open (SQLite then refuses at once: the busy timeout is set to 0 meanwhile).
+ */
+export function journalForBulkImport(client: Database.Database): () => void {
+  if (client.inTransaction || client.pragma('journal_mode', { simple: true }) !== 'wal') return () => {};
+  if (!holdsNoRecords(client)) return () => {};
+  const timeout = client.pragma('busy_timeout', { simple: true }) as number;
+  const setJournal = (mode: 'delete' | 'wal') => {
+    client.pragma('busy_timeout = 0');
+    try {
+      return client.pragma(`journal_mode = ${mode}`, { simple: true }) === mode;
+    } catch {
+      return false;
+    } finally {
+      client.pragma(`busy_timeout = ${timeout}`);
+    }
+  };
+  if (!setJournal('delete')) return () => {};
+  return () => {
+    // Every open sets WAL again (db/open.ts), should another connection be in the way now.
+    setJournal('wal');
+  };
 }

@@ -2,18 +2,32 @@
 // values, references against the file and the database), collects every problem, and only then
 // upserts by id in one transaction; a record identical to the stored one is not written at all.
 // Documents and answers keep their history: see data-format-documents.ts.
+import type Database from 'better-sqlite3';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { AppError, formatPath } from '../common/result';
 import type { Db } from '../db/open';
-import { recordAudit } from '../db/queries/audit';
 import {
   type AttendanceData,
   type ConferenceData,
   listAttendanceData,
   listConferenceData,
-  putAttendance,
-  putConference,
 } from '../db/queries/conferences';
+import {
+  answers,
+  answerVersions,
+  attendance,
+  conferenceDepartments,
+  conferenceMedia,
+  conferenceSpeakers,
+  conferences,
+  documentReviews,
+  documents,
+  documentVersions,
+  mediaOutlets,
+  people,
+  trainings,
+} from '../db/schema';
 import type { Stamp } from '../db/stamp';
 import {
   type AnswerPlan,
@@ -29,6 +43,7 @@ import {
   planDocument,
   reviewIdProblems,
 } from './data-format-documents';
+import { fastRecord } from './data-format-fast';
 import {
   ARRAYS,
   type ArrayName,
@@ -50,20 +65,16 @@ import {
   type TrainingRecord,
 } from './data-format-schema';
 import {
-  clearDocumentHistory,
-  parkDepartment,
-  putAnswer,
-  putDepartment,
-  putDocument,
-  putMedia,
-  putPerson,
-  putTraining,
+  importWriter,
+  journalForBulkImport,
   readAnswerRecords,
   readDepartmentRecords,
   readDocumentRecords,
   readMediaRecords,
   readPersonRecords,
   readTrainingRecords,
+  type SEARCH_INDEXES,
+  suspendIndexes,
 } from './data-format-store';
 
 export type { PressOfficeDocument } from './data-format-schema';
@@ -230,9 +241,10 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
   const known = (name: ArrayName, id: string) => fileIds[name].has(id) || stored[name].has(id);
   // References are checked on the raw values, so a record with a bad date still has its unknown
   // department reported in the same run; a value of the wrong type is a structure problem already.
-  const ref = (path: string, name: ArrayName, value: unknown) => {
+  // The path is built only for a problem: a decade's file holds a million references.
+  const ref = (path: () => string, name: ArrayName, value: unknown) => {
     if (typeof value === 'string' && value.length > 0 && !known(name, value)) {
-      problems.push({ path, message: `unknown ${NOUNS[name]} "${value}"` });
+      problems.push({ path: path(), message: `unknown ${NOUNS[name]} "${value}"` });
     }
   };
 
@@ -258,12 +270,20 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
   ) => {
     records[name].forEach((rec, i) => {
       const at = `${name}[${i}]`;
-      const result = RECORD_SCHEMAS[name].safeParse(rec, parseOptions);
-      if (!result.success) problems.push(...zodProblems(at, result.error));
-      if (!isPlainObject(rec)) return;
-      for (const path of strippedKeys(RECORD_SCHEMAS[name], rec, at)) {
-        problems.push({ path, message: `unknown field (not part of ${FORMAT})` });
+      // The fast path accepts only what zod would, strictly (no unknown field anywhere); anything
+      // else goes to zod, which names the problems.
+      let data = fastRecord(name, rec);
+      if (data === undefined) {
+        const result = RECORD_SCHEMAS[name].safeParse(rec, parseOptions);
+        if (result.success) data = result.data;
+        else problems.push(...zodProblems(at, result.error));
+        if (isPlainObject(rec)) {
+          for (const path of strippedKeys(RECORD_SCHEMAS[name], rec, at)) {
+            problems.push({ path, message: `unknown field (not part of ${FORMAT})` });
+          }
+        }
       }
+      if (!isPlainObject(rec)) return;
       for (const rule of recordRules(name, rec)) problems.push({ path: `${at}.${rule.field}`, message: rule.message });
       if (name === 'documents') {
         for (const rule of documentLinks(rec, documentLookups)) {
@@ -273,7 +293,7 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
       for (const [field, target] of REFERENCES[name]) {
         if (name === 'departments' && field === 'mergedIntoId' && rec.mergedIntoId === rec.id) {
           problems.push({ path: `${at}.mergedIntoId`, message: 'a department cannot be merged into itself' });
-        } else ref(`${at}.${field}`, target, rec[field]);
+        } else ref(() => `${at}.${field}`, target, rec[field]);
       }
       if (name === 'conferences') nestedReferences(at, rec);
       if (name === 'conferences' && Array.isArray(rec.departmentIds)) {
@@ -282,7 +302,7 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
           const first = listed.get(id);
           if (first === undefined) {
             listed.set(id, j);
-            ref(`${at}.departmentIds[${j}]`, 'departments', id);
+            ref(() => `${at}.departmentIds[${j}]`, 'departments', id);
           } else {
             problems.push({
               path: `${at}.departmentIds[${j}]`,
@@ -291,7 +311,7 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
           }
         });
       }
-      if (result.success && !duplicates.has(at)) each(result.data as z.output<(typeof RECORD_SCHEMAS)[N]>, at);
+      if (data !== undefined && !duplicates.has(at)) each(data as z.output<(typeof RECORD_SCHEMAS)[N]>, at);
     });
   };
 
@@ -307,18 +327,18 @@ export function checkDocument(db: Db, raw: unknown): { problems: Problem[]; plan
       const seen = new Map<unknown, number>();
       items.forEach((item: unknown, j) => {
         if (!isPlainObject(item)) return;
-        const path = `${at}.${list}[${j}]`;
+        const path = () => `${at}.${list}[${j}]`;
         const first = seen.get(item[key]);
         if (first !== undefined && typeof item[key] === 'string') {
           problems.push({
-            path: `${path}.${key}`,
+            path: `${path()}.${key}`,
             message: `${noun} "${item[key]}" is ${verb} twice (also at [${first}])`,
           });
         } else {
           seen.set(item[key], j);
-          ref(`${path}.${key}`, target, item[key]);
+          ref(() => `${path()}.${key}`, target, item[key]);
         }
-        for (const [field, other] of others) ref(`${path}.${field}`, other, item[field]);
+        for (const [field, other] of others) ref(() => `${path()}.${field}`, other, item[field]);
       });
     }
   };
@@ -450,11 +470,40 @@ function changes<T extends { id: string }>(incoming: T[], stored: Map<string, T>
   return out;
 }
 
+/** The connection under a drizzle database: the import prepares its statements on it. */
+function clientOf(db: Db): Database.Database {
+  const client = (db as unknown as { $client?: Database.Database }).$client;
+  if (!client) throw new Error('internal: importDocument needs the database (ctx.db), not a transaction');
+  return client;
+}
+
 /**
  * Imports a press-office/v1 document: all or nothing. Throws AppError('invalid_input') with every
  * problem in `issues` and changes nothing when the file is not entirely valid.
+ *
+ * Into a database that holds none of the format's records (a fresh import), the audit log gets one
+ * row per table (the number of records and the file) instead of one per record, and the transaction
+ * goes through the rollback journal rather than the WAL. Whenever the import writes at least as many
+ * records of a table as the database holds, the table's secondary and full-text indexes are built
+ * once after its rows instead of row by row (docs/data-format.md, "How the records are written").
  */
 export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: string | null = null): ImportSummary {
+  const client = clientOf(db);
+  const restoreJournal = journalForBulkImport(client);
+  try {
+    return importInTransaction(db, client, stamp, raw, source);
+  } finally {
+    restoreJournal();
+  }
+}
+
+function importInTransaction(
+  db: Db,
+  client: Database.Database,
+  stamp: Stamp,
+  raw: unknown,
+  source: string | null,
+): ImportSummary {
   return db.transaction((tx) => {
     const { problems, plan, stored } = checkDocument(tx, raw);
     if (problems.length > 0) {
@@ -464,6 +513,8 @@ export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: strin
         problems,
       );
     }
+    const write = importWriter(client, stamp);
+    const fresh = ARRAYS.every((name) => stored[name].size === 0);
     const summary = {} as ImportSummary;
     const apply = <T extends { id: string }>(
       name: ArrayName,
@@ -475,41 +526,58 @@ export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: strin
         before?: (changed: { record: T; before: T | undefined }[]) => void;
         /** What the audit log keeps of a record (default: all of it). */
         audit?: (record: T) => unknown;
+        /**
+         * The tables the records go to, and their full-text indexes: when the import writes at least
+         * as many records as the database holds, their indexes are built once at the end.
+         */
+        bulk?: { tables: readonly SQLiteTable[]; search?: keyof typeof SEARCH_INDEXES };
       } = {},
     ) => {
       const changed = changes(incoming, current);
       options.before?.(changed);
       const audit = options.audit ?? ((r: T) => r);
+      const resume =
+        options.bulk && changed.length > 0 && changed.length >= current.size
+          ? suspendIndexes(client, options.bulk.tables, options.bulk.search ?? null)
+          : null;
       for (const c of changed) {
         put(c.record, c.before !== undefined);
-        recordAudit(tx, stamp, 'import', entity, c.record.id, c.before ? audit(c.before) : null, audit(c.record));
+        if (!fresh) write.audit('import', entity, c.record.id, c.before ? audit(c.before) : null, audit(c.record));
       }
+      resume?.();
+      if (fresh && changed.length > 0)
+        write.audit('import', entity, null, null, { format: FORMAT, source, created: changed.length });
       const created = changed.filter((c) => !c.before).length;
       summary[name] = { created, updated: changed.length - created, unchanged: incoming.length - changed.length };
     };
     // Parent tables first: foreign keys are checked statement by statement.
-    apply('departments', 'department', plan.departments, stored.departments, (r, e) => putDepartment(tx, stamp, r, e), {
+    apply('departments', 'department', plan.departments, stored.departments, write.department, {
       before: (changed) => {
-        for (const c of changed) if (c.before) parkDepartment(tx, c.record.id);
+        for (const c of changed) if (c.before) write.parkDepartment(c.record.id);
       },
     });
-    apply('people', 'person', plan.people, stored.people, (r, e) => putPerson(tx, stamp, r, e));
-    apply('trainings', 'training', plan.trainings, stored.trainings, (r, e) => putTraining(tx, stamp, r, e));
-    apply('media', 'media', plan.media, stored.media, (r, e) => putMedia(tx, stamp, r, e));
-    apply('conferences', 'conference', plan.conferences, stored.conferences, (r, e) => putConference(tx, stamp, r, e));
-    apply('attendance', 'attendance', plan.attendance, stored.attendance, (r, e) => putAttendance(tx, stamp, r, e));
+    apply('people', 'person', plan.people, stored.people, write.person, { bulk: { tables: [people] } });
+    apply('trainings', 'training', plan.trainings, stored.trainings, write.training, { bulk: { tables: [trainings] } });
+    apply('media', 'media', plan.media, stored.media, write.media, { bulk: { tables: [mediaOutlets] } });
+    apply('conferences', 'conference', plan.conferences, stored.conferences, write.conference, {
+      bulk: { tables: [conferences, conferenceDepartments, conferenceSpeakers, conferenceMedia] },
+    });
+    apply('attendance', 'attendance', plan.attendance, stored.attendance, write.attendance, {
+      bulk: { tables: [attendance] },
+    });
     apply(
       'documents',
       'document',
       plan.documents.map((p) => finishDocument(p, stored.documents.get(p.id), stamp, differs)),
       stored.documents,
-      (r, e) => putDocument(tx, r, e),
+      write.document,
       {
         // First, so that a review id may move from one document to another.
         before: (changed) => {
-          for (const c of changed) if (c.before) clearDocumentHistory(tx, c.record.id);
+          for (const c of changed) if (c.before) write.clearDocumentHistory(c.record.id);
         },
         audit: documentAudit,
+        bulk: { tables: [documents, documentVersions, documentReviews], search: 'documents' },
       },
     );
     apply(
@@ -517,10 +585,10 @@ export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: strin
       'answer',
       plan.answers.map((p) => finishAnswer(p, stored.answers.get(p.id), stamp, differs)),
       stored.answers,
-      (r, e) => putAnswer(tx, r, e),
-      { audit: answerAudit },
+      write.answer,
+      { audit: answerAudit, bulk: { tables: [answers, answerVersions], search: 'answers' } },
     );
-    recordAudit(tx, stamp, 'import', 'data', null, null, { format: FORMAT, source, summary });
+    write.audit('import', 'data', null, null, { format: FORMAT, source, summary });
     return summary;
   });
 }

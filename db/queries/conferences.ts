@@ -1,10 +1,9 @@
 // Conferences (新闻发布会) with their departments, speakers and invited media, and attendance, as
 // whole records for the data format's export and import (conference-lifecycle.ts has the edits).
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Role } from '../../common/schemas';
 import type { Db } from '../open';
 import { attendance, conferenceDepartments, conferenceMedia, conferenceSpeakers, conferences } from '../schema';
-import type { Stamp } from '../stamp';
 
 export interface ConferenceData {
   id: string;
@@ -114,51 +113,4 @@ export function listAttendanceData(db: Db): AttendanceData[] {
       status: a.status,
       substituteForPersonId: a.substituteForPersonId,
     }));
-}
-
-/**
- * Inserts or replaces a conference with its departments, speakers and media. The caller compares
- * first and runs this inside its transaction, so an unchanged record is never written and keeps
- * its updatedAt.
- */
-export function putConference(db: Db, stamp: Stamp, record: ConferenceData, exists: boolean): void {
-  const { departmentIds, speakers, media, ...fields } = record;
-  if (exists) {
-    db.update(conferences)
-      .set({ ...fields, updatedAt: stamp.at })
-      .where(eq(conferences.id, record.id))
-      .run();
-    db.delete(conferenceDepartments).where(eq(conferenceDepartments.conferenceId, record.id)).run();
-    db.delete(conferenceSpeakers).where(eq(conferenceSpeakers.conferenceId, record.id)).run();
-    db.delete(conferenceMedia).where(eq(conferenceMedia.conferenceId, record.id)).run();
-  } else {
-    db.insert(conferences)
-      .values({ ...fields, createdAt: stamp.at, updatedAt: stamp.at })
-      .run();
-  }
-  departmentIds.forEach((departmentId, position) => {
-    db.insert(conferenceDepartments).values({ conferenceId: record.id, departmentId, position }).run();
-  });
-  speakers.forEach((s, position) => {
-    db.insert(conferenceSpeakers)
-      .values({ conferenceId: record.id, ...s, position })
-      .run();
-  });
-  for (const m of media)
-    db.insert(conferenceMedia)
-      .values({ conferenceId: record.id, ...m })
-      .run();
-}
-
-export function putAttendance(db: Db, stamp: Stamp, record: AttendanceData, exists: boolean): void {
-  if (exists) {
-    db.update(attendance)
-      .set({ ...record, updatedAt: stamp.at })
-      .where(eq(attendance.id, record.id))
-      .run();
-  } else {
-    db.insert(attendance)
-      .values({ ...record, createdAt: stamp.at, updatedAt: stamp.at })
-      .run();
-  }
 }
