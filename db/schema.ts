@@ -506,3 +506,16 @@ export const portalFiles = sqliteTable('portal_files', {
   sha256: text('sha256').primaryKey(),
   bytes: blob('bytes', { mode: 'buffer' }).notNull(),
 });
+
+/**
+ * The .docx of an approved or released portal item, rendered when it was approved (or by the export
+ * that first needed it); the bytes are in portal_files. Used only while render_key, the hash of
+ * everything the file shows and of the renderer's version, is still the document's.
+ */
+export const portalRenders = sqliteTable('portal_renders', {
+  documentId: text('document_id')
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  renderKey: text('render_key').notNull(),
+  docxSha256: text('docx_sha256').notNull(),
+});

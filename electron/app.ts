@@ -117,6 +117,7 @@ export function startApp(options: StartOptions): void {
       });
       void startupMaintenance(opened).then((m) => {
         if (m.backupError) console.error(`press-office: automatic backup failed: ${m.backupError}`);
+        if (m.prerenderError) console.error(`press-office: rendering portal documents failed: ${m.prerenderError}`);
       });
     })
     .catch(fail);

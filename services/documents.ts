@@ -7,18 +7,20 @@ import { diffLines } from '../common/diff';
 import { parseBody } from '../common/document-body';
 import type { RenderableDocument } from '../common/document-model';
 import type { documentFields, TalkingPoints } from '../common/document-schemas';
-import type { VersionDiff, WrittenFile } from '../common/document-types';
+import type { OfficeSettings, VersionDiff, WrittenFile } from '../common/document-types';
 import { isFinal } from '../common/domain/review';
 import { AppError } from '../common/result';
 import { talkingPointsBody } from '../common/talking-points';
-import { type DocumentContent, getDocumentRecord, getVersion } from '../db/queries/documents';
+import { type DocumentContent, getDocumentRecord, getVersion, setFinalDocumentHook } from '../db/queries/documents';
 import { people } from '../db/schema';
 import type { ServiceContext } from './context';
 import { renderDocx } from './docx/render';
 import { checkedFileName, safeFileName, writeExport } from './export-files';
 import { exportDir, readOffice } from './office';
+import { storePortalRendering } from './portal/renders';
 
 export type ParsedDocumentFields = z.output<typeof documentFields>;
+type DocumentRecord = ReturnType<typeof getDocumentRecord>;
 
 /** Person ids named in talking points → their names, for the 答问人 lines of the body. */
 export function answererNames(ctx: ServiceContext, tp: TalkingPoints | null): Map<string, string> {
@@ -85,8 +87,15 @@ const SIGNED_KINDS: ReadonlySet<string> = new Set(['notice', 'circular']);
 
 /** How a stored document reads on paper: body blocks, signature, 附注 with who reviewed, 草稿 mark. */
 export function renderableDocument(ctx: ServiceContext, id: string): RenderableDocument {
-  const d = getDocumentRecord(ctx.db, id);
-  const office = readOffice(ctx);
+  return renderableRecord(getDocumentRecord(ctx.db, id), readOffice(ctx), ctx.now());
+}
+
+/** renderableDocument of a record already read, with the office's settings; `now` dates a draft's signature. */
+export function renderableRecord(
+  d: DocumentRecord,
+  office: Pick<OfficeSettings, 'name' | 'signature'>,
+  now: Date,
+): RenderableDocument {
   const note: string[] = [];
   if (d.drafter) note.push(`起草：${d.drafter}`);
   if (d.reviewer && d.reviewedAt && isFinal(d.status))
@@ -95,7 +104,7 @@ export function renderableDocument(ctx: ServiceContext, id: string): RenderableD
     note.push(`保密审查：${d.confidentialityBy}（${chineseDate(localDay(d.confidentialityAt))}）`);
   }
   if (d.agencyConfirmation) note.push(`会商确认：${d.agencyConfirmation}`);
-  const signedOn = d.reviewedAt && isFinal(d.status) ? localDay(d.reviewedAt) : localDay(ctx.now().toISOString());
+  const signedOn = d.reviewedAt && isFinal(d.status) ? localDay(d.reviewedAt) : localDay(now.toISOString());
   return {
     title: d.title,
     docNumber: d.docNumber,
@@ -107,6 +116,11 @@ export function renderableDocument(ctx: ServiceContext, id: string): RenderableD
     author: d.drafter,
   };
 }
+
+// When a document becomes approved (or released), its portal files are rendered and stored in the
+// same transaction, so that the next portal export finds them instead of rendering
+// (services/portal/renders.ts; keyed by everything the file shows, so a stale one is never used).
+setFinalDocumentHook((db, id) => storePortalRendering(db, id));
 
 export async function exportDocument(
   ctx: ServiceContext,

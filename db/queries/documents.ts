@@ -267,6 +267,18 @@ export function updateDocument(
   });
 }
 
+/**
+ * Called inside the transaction that makes a document approved or released, after its row is
+ * updated: the services store what the portal will publish of it (services/documents.ts sets it).
+ * It must not throw for a reason of its own: the approval would fail with it.
+ */
+export type FinalDocumentHook = (db: Db, id: string) => void;
+let finalDocumentHook: FinalDocumentHook | null = null;
+
+export function setFinalDocumentHook(hook: FinalDocumentHook | null): void {
+  finalDocumentHook = hook;
+}
+
 export interface ReviewOptions {
   comment: string | null;
   confidentialityBy: string | null;
@@ -305,6 +317,7 @@ export function reviewDocument(db: Db, stamp: Stamp, id: string, action: ReviewA
     }
     if (action === 'return') Object.assign(set, { reviewer: stamp.actor, reviewedAt: stamp.at });
     t.update(documents).set(set).where(eq(documents.id, id)).run();
+    if (finalDocumentHook && (action === 'approve' || action === 'release')) finalDocumentHook(t, id);
     t.insert(documentReviews)
       .values({
         id: stamp.newId(),

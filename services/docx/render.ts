@@ -6,7 +6,7 @@ import { xmlSafe } from '../../common/xml-text';
 import { bodyBlocks, noteLine, recipientsLine, signatureBlock, titleBlock } from './body';
 import { BODY_FONT } from './fonts';
 import { BODY_PT, CHAR_SPACE, footerDistance, HEADER_DISTANCE, LINE_PITCH, pageGeometry } from './layout';
-import { finishPackage } from './package';
+import { finishParts, zipSync } from './package';
 import { DRAFT_MARK, draftHeaders, pageNumberFooters } from './page-furniture';
 import { runProperties } from './runs';
 
@@ -18,7 +18,31 @@ export interface RenderDocxOptions {
   at?: Date | undefined;
 }
 
+/**
+ * What a rendering depends on besides the document and its time: bump it whenever the bytes of the
+ * same document change (layout, fonts, the docx library, the zip). Stored renderings (the portal's)
+ * are keyed with it, so a new renderer never ships an old file. test/unit/portal-renders.test.ts
+ * pins the digest of a sample rendering's parts to catch a change made without bumping this.
+ */
+export const DOCX_RENDERER_VERSION = 'gbt9704/2';
+
+interface DocxCompiler {
+  compile(file: Document): Map<string, string | Uint8Array>;
+}
+
+/** docx's compiler gives the package's parts as text synchronously; its Packer only zips them. */
+function compiler(): DocxCompiler {
+  const c = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
+  if (!c || typeof c.compile !== 'function') throw new Error('docx: Packer.compiler.compile is not available');
+  return c;
+}
+
 export async function renderDocx(doc: RenderableDocument, options: RenderDocxOptions = {}): Promise<Buffer> {
+  return renderDocxSync(doc, options);
+}
+
+/** renderDocx without the promise: a few milliseconds of CPU, for callers inside a transaction. */
+export function renderDocxSync(doc: RenderableDocument, options: RenderDocxOptions = {}): Buffer {
   const at = options.at ?? new Date();
   const page = pageGeometry(doc.landscape === true);
   // Core properties are one-line fields.
@@ -75,5 +99,5 @@ export async function renderDocx(doc: RenderableDocument, options: RenderDocxOpt
       },
     ],
   });
-  return finishPackage(await Packer.toBuffer(document), at);
+  return zipSync(finishParts(compiler().compile(document), at), at);
 }

@@ -2,7 +2,7 @@
 // portal column, compared with what was last exported of each. A 政策解读 whose policy is in the
 // app but not yet approved waits for it, so that the two are published in the same package.
 import { createHash } from 'node:crypto';
-import { desc, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { bodyPlainText } from '../../common/document-body';
 import type { PortalPlan, PortalPlanItem } from '../../common/opinion-types';
 import { departments, documents, portalEntries, portalExports } from '../../db/schema';
@@ -13,9 +13,30 @@ import type { ManifestItem } from './manifest';
 
 export const DEFAULT_TOPIC_CATEGORY = '综合政务';
 
+type DocumentRecord = typeof documents.$inferSelect;
+
+/** What the plan keeps of a document: not its body (the export reads each again, one at a time). */
+export interface PlanDocument {
+  id: string;
+  title: string;
+  kind: DocumentRecord['kind'];
+  /** Hash of the whole row as the plan read it: the export checks it reads the same. */
+  fingerprint: string;
+}
+
+/** What the plan reads of a document's portal entry. */
+export interface PlanEntry {
+  documentId: string;
+  indexNo: string;
+  topicCategory: string | null;
+  disclosure: string;
+  summary: string | null;
+  exportedHash: string | null;
+}
+
 export interface PortalCandidate {
-  doc: typeof documents.$inferSelect;
-  entry: typeof portalEntries.$inferSelect | null;
+  doc: PlanDocument;
+  entry: PlanEntry | null;
   /** The manifest item without its files; indexNo null until the export assigns it. */
   item: Omit<ManifestItem, 'files' | 'metadata'> & {
     metadata: Omit<ManifestItem['metadata'], 'indexNo'> & { indexNo: string | null };
@@ -26,9 +47,14 @@ export interface PortalCandidate {
   signature: { office: string; date: string } | null;
 }
 
+/** The fingerprint of a document row (every column; JSON columns as read). */
+export function documentFingerprint(d: DocumentRecord): string {
+  return createHash('sha256').update(JSON.stringify(d)).digest('hex');
+}
+
 export interface ComputedPlan {
   candidates: PortalCandidate[];
-  withdrawn: (typeof portalEntries.$inferSelect & { title: string })[];
+  withdrawn: (PlanEntry & { title: string })[];
   held: PortalPlan['held'];
   nextSequence: number;
   previousSequence: number | null;
@@ -36,24 +62,68 @@ export interface ComputedPlan {
 
 const SIGNED_KINDS = new Set(['notice', 'circular']);
 
+const SUMMARY_LENGTH = 100;
+
 /** The first 100 characters of the body's text: the default summary (摘要). */
 export function defaultSummary(body: string): string {
-  const first = bodyPlainText(body).replace(/\s+/g, ' ').trim();
-  return Array.from(first).slice(0, 100).join('');
+  // The text of a prefix of the body is a prefix of the body's text (up to a space at its end), so
+  // once a prefix gives more than 100 characters, its first 100 are the body's: a long body is not
+  // parsed whole (the plan makes a summary for every item).
+  for (let n = 1024; n < body.length; n *= 4) {
+    const text = summaryText(body.slice(0, n));
+    const end = codePointsEnd(text, SUMMARY_LENGTH);
+    if (end < text.length) return text.slice(0, end);
+  }
+  const text = summaryText(body);
+  return text.slice(0, codePointsEnd(text, SUMMARY_LENGTH));
 }
 
-export function computePlan(ctx: ServiceContext): ComputedPlan {
+/** Where the first `count` characters (code points, a lone surrogate counting as one) of `text` end. */
+function codePointsEnd(text: string, count: number): number {
+  let i = 0;
+  for (let n = 0; n < count && i < text.length; n++) {
+    const c = text.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    i += pair ? 2 : 1;
+  }
+  return i;
+}
+
+const summaryText = (body: string) => bodyPlainText(body).replace(/\s+/g, ' ').trim();
+
+/** Documents read at a time: the plan keeps what it needs of each, not every body at once. */
+const PLAN_PAGE = 500;
+
+/**
+ * The plan. With `visit`, each candidate goes to it instead of into `candidates` (left empty), in no
+ * particular order: a check of a plan made before keeps nothing of this one.
+ */
+export function computePlan(ctx: ServiceContext, visit?: (c: PortalCandidate) => void): ComputedPlan {
   const office = readOffice(ctx);
+  const isEligible = and(
+    inArray(documents.status, ['approved', 'released']),
+    isNotNull(documents.portalColumn),
+    ne(documents.kind, 'qa'),
+  );
   const eligible = ctx.db
-    .select()
+    .select({ id: documents.id, rowid: sql<number>`rowid`, portalColumn: documents.portalColumn })
     .from(documents)
-    .where(inArray(documents.status, ['approved', 'released']))
+    .where(isEligible)
     .all()
-    .filter((d) => d.portalColumn && d.kind !== 'qa');
+    .filter((d) => d.portalColumn);
+  const eligibleIds = new Set(eligible.map((d) => d.id));
   const entries = new Map(
     ctx.db
-      .select()
+      .select({
+        documentId: portalEntries.documentId,
+        indexNo: portalEntries.indexNo,
+        topicCategory: portalEntries.topicCategory,
+        disclosure: portalEntries.disclosure,
+        summary: portalEntries.summary,
+        exportedHash: portalEntries.exportedHash,
+      })
       .from(portalEntries)
+      .orderBy(sql`rowid`)
       .all()
       .map((e) => [e.documentId, e]),
   );
@@ -65,56 +135,75 @@ export function computePlan(ctx: ServiceContext): ComputedPlan {
       .map((d) => [d.id, d.fullName]),
   );
   // Policies in the app, by 文号: an interpretation waits for its policy when the policy is here but not yet eligible.
-  const byNumber = new Map<string, typeof documents.$inferSelect>();
-  for (const d of ctx.db.select().from(documents).where(isNotNull(documents.docNumber)).all()) {
-    if (d.kind !== 'interpretation' && d.docNumber) byNumber.set(d.docNumber, d);
-  }
-  const eligibleIds = new Set(eligible.map((d) => d.id));
+  const byNumber = new Map<string, { id: string; title: string; docNumber: string | null }>();
+  const policies = ctx.db
+    .select({ id: documents.id, title: documents.title, docNumber: documents.docNumber })
+    .from(documents)
+    .where(and(isNotNull(documents.docNumber), ne(documents.kind, 'interpretation')))
+    .orderBy(sql`rowid`)
+    .all();
+  for (const d of policies) if (d.docNumber) byNumber.set(d.docNumber, d);
   const held: PortalPlan['held'] = [];
   const candidates: PortalCandidate[] = [];
-  for (const doc of eligible.sort((a, b) => a.id.localeCompare(b.id))) {
-    const policy = doc.kind === 'interpretation' && doc.policyNumber ? byNumber.get(doc.policyNumber) : undefined;
-    if (policy && !eligibleIds.has(policy.id)) {
-      held.push({
-        documentId: doc.id,
+  const current = new Set<string>();
+  // A page of documents at a time, in the table's order (read from the file front to back).
+  const rowids = eligible.map((d) => d.rowid).sort((a, b) => a - b);
+  for (let from = 0; from < rowids.length; from += PLAN_PAGE) {
+    const rows = ctx.db
+      .select()
+      .from(documents)
+      .where(inArray(sql<number>`rowid`, rowids.slice(from, from + PLAN_PAGE)))
+      .all();
+    for (const doc of rows) {
+      const policy = doc.kind === 'interpretation' && doc.policyNumber ? byNumber.get(doc.policyNumber) : undefined;
+      if (policy && !eligibleIds.has(policy.id)) {
+        held.push({
+          documentId: doc.id,
+          title: doc.title,
+          reason: `waits for the policy "${policy.title}" (${policy.docNumber}) to be approved with a portal column`,
+        });
+        continue;
+      }
+      const entry = entries.get(doc.id) ?? null;
+      const generated = doc.reviewedAt ?? doc.updatedAt;
+      const item = {
+        id: doc.id,
+        column: doc.portalColumn as string,
+        kind: doc.kind,
         title: doc.title,
-        reason: `waits for the policy "${policy.title}" (${policy.docNumber}) to be approved with a portal column`,
-      });
-      continue;
+        metadata: {
+          indexNo: entry?.indexNo ?? null,
+          publisher: (doc.departmentId && depNames.get(doc.departmentId)) || office.name,
+          generatedDate: localDay(generated),
+          docNumber: doc.docNumber,
+          topicCategory: entry?.topicCategory ?? DEFAULT_TOPIC_CATEGORY,
+          disclosure: entry?.disclosure ?? '主动公开',
+          summary: entry?.summary ?? defaultSummary(doc.body),
+        },
+        interprets: policy ? policy.id : null,
+        updatedAt: doc.updatedAt,
+      };
+      const signature = SIGNED_KINDS.has(doc.kind)
+        ? { office: office.signature || office.name, date: localDay(generated) }
+        : null;
+      // What the portal shows, without updatedAt (a status change alone is not a change) and the
+      // 索引号 (given at the first export, never changed after).
+      const { updatedAt: _u, metadata, ...rest } = item;
+      const { indexNo: _i, ...shown } = metadata;
+      const hash = createHash('sha256')
+        .update(JSON.stringify({ ...rest, metadata: shown, body: doc.body, signature }))
+        .digest('hex');
+      const change = !entry?.exportedHash ? 'added' : entry.exportedHash === hash ? 'unchanged' : 'changed';
+      const light = { id: doc.id, title: doc.title, kind: doc.kind, fingerprint: documentFingerprint(doc) };
+      const candidate: PortalCandidate = { doc: light, entry, item, hash, change, signature };
+      current.add(doc.id);
+      if (visit) visit(candidate);
+      else candidates.push(candidate);
     }
-    const entry = entries.get(doc.id) ?? null;
-    const generated = doc.reviewedAt ?? doc.updatedAt;
-    const item = {
-      id: doc.id,
-      column: doc.portalColumn as string,
-      kind: doc.kind,
-      title: doc.title,
-      metadata: {
-        indexNo: entry?.indexNo ?? null,
-        publisher: (doc.departmentId && depNames.get(doc.departmentId)) || office.name,
-        generatedDate: localDay(generated),
-        docNumber: doc.docNumber,
-        topicCategory: entry?.topicCategory ?? DEFAULT_TOPIC_CATEGORY,
-        disclosure: entry?.disclosure ?? '主动公开',
-        summary: entry?.summary ?? defaultSummary(doc.body),
-      },
-      interprets: policy ? policy.id : null,
-      updatedAt: doc.updatedAt,
-    };
-    const signature = SIGNED_KINDS.has(doc.kind)
-      ? { office: office.signature || office.name, date: localDay(generated) }
-      : null;
-    // What the portal shows, without updatedAt (a status change alone is not a change) and the
-    // 索引号 (given at the first export, never changed after).
-    const { updatedAt: _u, metadata, ...rest } = item;
-    const { indexNo: _i, ...shown } = metadata;
-    const hash = createHash('sha256')
-      .update(JSON.stringify({ ...rest, metadata: shown, body: doc.body, signature }))
-      .digest('hex');
-    const change = !entry?.exportedHash ? 'added' : entry.exportedHash === hash ? 'unchanged' : 'changed';
-    candidates.push({ doc, entry, item, hash, change, signature });
   }
-  const current = new Set(candidates.map((c) => c.doc.id));
+  // In the order of the ids as the plan has always listed them.
+  candidates.sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+  held.sort((a, b) => a.documentId.localeCompare(b.documentId));
   const gone = [...entries.values()].filter((e) => e.exportedHash && !current.has(e.documentId));
   const titles = new Map(
     gone.length
