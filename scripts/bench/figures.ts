@@ -255,7 +255,7 @@ const portalFigure: Figure = async (ctx) => {
   const warm: PortalProbe[] = [];
   const coldNotes: string[] = [];
   const warmNotes: string[] = [];
-  // A first full export renders every item's .docx: each run starts from a copy never exported.
+  // A first full export: each run starts from a copy never exported (the .docx stored at approval are used).
   let last: { db: string; dir: string } | null = null;
   for (let i = 0; i < ctx.runs.heavy; i++) {
     if (last) cleanPortal(last);
@@ -309,7 +309,7 @@ const portalFigure: Figure = async (ctx) => {
   return [
     timingFigure(
       'portal-full',
-      `portal.export {full}, first (renders ${items} items)`,
+      `portal.export {full}, first (${items} items never exported; .docx stored at approval)`,
       timing(cold),
       20_000,
       ctx.judged,
