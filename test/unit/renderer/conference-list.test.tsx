@@ -8,6 +8,7 @@ import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConferenceRow } from '../../../common/conference-types';
+import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
 const navigations: unknown[] = [];
@@ -55,24 +56,7 @@ const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
 
 beforeAll(() => {
   // antd reads media queries and element sizes; jsdom has neither.
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }),
-  });
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  installBrowserStubs();
 });
 
 afterEach(() => {

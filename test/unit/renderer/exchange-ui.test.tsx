@@ -11,6 +11,7 @@ import type { TalkingPoints } from '../../../common/document-schemas';
 import type { DiffLine } from '../../../common/document-types';
 import type { PackComparisonItem } from '../../../common/pack-types';
 import type { RosterPreview } from '../../../common/roster-types';
+import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
 let previews: RosterPreview[] = [];
@@ -55,24 +56,7 @@ const t = (key: keyof typeof zhCN, params?: Record<string, string | number>) =>
 
 beforeAll(() => {
   // antd reads media queries and element sizes; jsdom has neither.
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }),
-  });
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  installBrowserStubs();
 });
 
 afterEach(() => {

@@ -7,6 +7,7 @@ import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TemplateView } from '../../../common/document-types';
+import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
 
@@ -47,24 +48,7 @@ const template: TemplateView = {
 
 beforeAll(() => {
   // antd reads media queries and element sizes; jsdom has neither.
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }),
-  });
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  installBrowserStubs();
 });
 
 afterEach(() => {

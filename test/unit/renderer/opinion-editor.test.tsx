@@ -7,6 +7,7 @@ import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpinionView } from '../../../common/opinion-types';
+import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
 // antd renders slowly in jsdom on a busy machine.
@@ -83,24 +84,7 @@ const item: OpinionView = {
 
 beforeAll(() => {
   // antd reads media queries and element sizes; jsdom has neither.
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }),
-  });
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  installBrowserStubs();
 });
 
 afterEach(() => {

@@ -7,6 +7,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
 let channels: { channel: string; date: string }[] = [];
@@ -54,24 +55,7 @@ const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
 
 beforeAll(() => {
   // antd reads media queries and element sizes; jsdom has neither.
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }),
-  });
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  installBrowserStubs();
 });
 
 afterEach(() => {
