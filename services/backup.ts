@@ -65,7 +65,7 @@ try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
   parentPort.postMessage({ result: String(db.pragma('integrity_check', { simple: true })) });
 } catch (err) {
-  parentPort.postMessage({ result: String(err && err.message) });
+  parentPort.postMessage({ error: String(err && err.message) });
 } finally {
   if (db) db.close();
 }`;
@@ -75,9 +75,10 @@ function integrityCheckInWorker(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(INTEGRITY_WORKER, { eval: true, workerData: { driver, path } });
     let answered = false;
-    worker.once('message', (m: { result: string }) => {
+    worker.once('message', (m: { result?: string; error?: string }) => {
       answered = true;
-      resolve(m.result);
+      if (m.result === undefined) reject(new Error(m.error));
+      else resolve(m.result);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -87,8 +88,9 @@ function integrityCheckInWorker(path: string): Promise<string> {
 }
 
 /**
- * `checkDatabaseFile` with the full check in a worker thread. Where a worker cannot load the driver
- * (a packaging that does not allow it), the check runs here instead: slower to answer, never skipped.
+ * `checkDatabaseFile` with the full check in a worker thread. Where the worker cannot answer (a
+ * packaging that does not let it load the driver, a file it cannot open), the check runs here
+ * instead, with its own messages: slower to answer, never skipped.
  */
 export async function checkDatabaseFileOffThread(path: string): Promise<void> {
   probeFile(path, readMigrationFiles({ migrationsFolder: defaultMigrationsFolder() }).length);

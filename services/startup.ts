@@ -40,7 +40,8 @@ export async function startupMaintenance(app: OpenedApp): Promise<Maintenance> {
   try {
     prerendered = (await prerenderPortalFiles(app.ctx, undefined, { page: PRERENDER_SLICE })).rendered;
   } catch (err) {
-    prerenderError = (err as Error).message;
+    // The app closed meanwhile (quit within the first minute): what was stored stays, the rest waits.
+    if (app.client.open) prerenderError = (err as Error).message;
   }
   return { swept, backup, backupError, prerendered, prerenderError };
 }
