@@ -6,7 +6,7 @@ import { AppError } from '../common/result';
 import { restoreFile } from '../services/backup';
 import { type OpenedApp, openApp } from '../services/open-app';
 import { resolveDbPath } from '../services/paths';
-import { latestGoodBackup, startupMaintenance } from '../services/startup';
+import { latestGoodBackup, scheduleStartupMaintenance } from '../services/startup';
 import { dbFlag } from './args';
 import { registerIpc } from './ipc';
 import { installAppProtocol, registerAppScheme } from './protocol';
@@ -115,10 +115,11 @@ export function startApp(options: StartOptions): void {
       app.on('activate', () => {
         if (!win) show();
       });
-      void startupMaintenance(opened).then((m) => {
+      const cancelMaintenance = scheduleStartupMaintenance(opened, (m) => {
         if (m.backupError) console.error(`press-office: automatic backup failed: ${m.backupError}`);
         if (m.prerenderError) console.error(`press-office: rendering portal documents failed: ${m.prerenderError}`);
       });
+      app.on('will-quit', cancelMaintenance);
     })
     .catch(fail);
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openApp } from '../services/open-app';
 import { resolveDbPath } from '../services/paths';
-import { latestGoodBackup, startupMaintenance } from '../services/startup';
+import { latestGoodBackup, scheduleStartupMaintenance } from '../services/startup';
 import { startBrowserServer } from './browser-mode';
 
 const CHROMIUM_CANDIDATES = [
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   console.log(`Press Office (browser mode) database: ${app.ctx.dbPath}`);
   console.log(`Press Office (browser mode) ready: ${srv.url}`);
   if (values.open) openAppWindow(srv.url);
-  void startupMaintenance(app).then((m) => {
+  const cancelMaintenance = scheduleStartupMaintenance(app, (m) => {
     for (const path of m.swept) console.log(`Removed the leftover of an interrupted write: ${path}`);
     if (m.backupError) console.error(`press-office: automatic backup failed: ${m.backupError}`);
     if (m.prerendered) console.log(`Rendered and stored the .docx of ${m.prerendered} portal documents`);
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   });
 
   const stop = async () => {
+    cancelMaintenance();
     await srv.close();
     app.close();
     process.exit(0);

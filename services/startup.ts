@@ -46,6 +46,22 @@ export async function startupMaintenance(app: OpenedApp): Promise<Maintenance> {
   return { swept, backup, backupError, prerendered, prerenderError };
 }
 
+/**
+ * How long after start-up the maintenance waits: the first screen's requests go first, before the
+ * backup starts copying the file (a decade's gigabyte takes seconds of steps on the same thread).
+ */
+export const MAINTENANCE_DELAY_MS = 5_000;
+
+/** Runs `startupMaintenance` after the delay; returns what cancels it (the app quitting first). */
+export function scheduleStartupMaintenance(
+  app: OpenedApp,
+  report: (m: Maintenance) => void,
+  delayMs = MAINTENANCE_DELAY_MS,
+): () => void {
+  const timer = setTimeout(() => void startupMaintenance(app).then(report), delayMs);
+  return () => clearTimeout(timer);
+}
+
 /** The newest backup beside the database that passes a full check, or null. */
 export function latestGoodBackup(dbPath: string): BackupInfo | null {
   for (const b of listBackups(dbPath)) {
