@@ -117,7 +117,6 @@ export function startApp(options: StartOptions): void {
       });
       const cancelMaintenance = scheduleStartupMaintenance(opened, (m) => {
         if (m.backupError) console.error(`press-office: automatic backup failed: ${m.backupError}`);
-        if (m.prerenderError) console.error(`press-office: rendering portal documents failed: ${m.prerenderError}`);
       });
       app.on('will-quit', cancelMaintenance);
     })

@@ -68,8 +68,6 @@ async function main(): Promise<void> {
   const cancelMaintenance = scheduleStartupMaintenance(app, (m) => {
     for (const path of m.swept) console.log(`Removed the leftover of an interrupted write: ${path}`);
     if (m.backupError) console.error(`press-office: automatic backup failed: ${m.backupError}`);
-    if (m.prerendered) console.log(`Rendered and stored the .docx of ${m.prerendered} portal documents`);
-    if (m.prerenderError) console.error(`press-office: rendering portal documents failed: ${m.prerenderError}`);
   });
 
   const stop = async () => {

@@ -4,46 +4,24 @@ import { dirname } from 'node:path';
 import { sweepTempFiles } from './atomic-file';
 import { type BackupInfo, backupIntoFolder, backupsDir, checkDatabaseFile, listBackups } from './backup';
 import type { OpenedApp } from './open-app';
-import { prerenderPortalFiles } from './portal/renders';
 
 export interface Maintenance {
   swept: string[];
   backup: BackupInfo | null;
   backupError: string | null;
-  /** Portal documents whose .docx was rendered and stored now (none stored yet, or out of date). */
-  prerendered: number;
-  prerenderError: string | null;
 }
-
-/**
- * Documents per slice of the background pre-render: about 5 ms each, so the app stays responsive
- * between slices while a database from an older version (or an import) gets its portal files.
- */
-const PRERENDER_SLICE = 8;
 
 /** Run after the app is up: nothing here may keep the office from working. */
 export async function startupMaintenance(app: OpenedApp): Promise<Maintenance> {
   const dbPath = app.ctx.dbPath;
-  if (dbPath === ':memory:')
-    return { swept: [], backup: null, backupError: null, prerendered: 0, prerenderError: null };
+  if (dbPath === ':memory:') return { swept: [], backup: null, backupError: null };
   const swept = [...sweepTempFiles(dirname(dbPath)), ...sweepTempFiles(backupsDir(dbPath))];
-  let backup: BackupInfo | null = null;
-  let backupError: string | null = null;
   try {
-    backup = await backupIntoFolder(app.client, dbPath, 'auto', app.ctx.now());
+    const backup = await backupIntoFolder(app.client, dbPath, 'auto', app.ctx.now());
+    return { swept, backup, backupError: null };
   } catch (err) {
-    backupError = (err as Error).message;
+    return { swept, backup: null, backupError: (err as Error).message };
   }
-  // After the backup: the next portal export then only reads stored files.
-  let prerendered = 0;
-  let prerenderError: string | null = null;
-  try {
-    prerendered = (await prerenderPortalFiles(app.ctx, undefined, { page: PRERENDER_SLICE })).rendered;
-  } catch (err) {
-    // The app closed meanwhile (quit within the first minute): what was stored stays, the rest waits.
-    if (app.client.open) prerenderError = (err as Error).message;
-  }
-  return { swept, backup, backupError, prerendered, prerenderError };
 }
 
 /**

@@ -14,13 +14,11 @@ import { documents } from '../../db/schema';
 import { dispatchAsync } from '../../services/dispatch';
 import { zipSync } from '../../services/docx/package';
 import { DOCX_RENDERER_VERSION, renderDocxSync } from '../../services/docx/render';
-import { openApp } from '../../services/open-app';
 import { exportPortal } from '../../services/portal/export';
 import type { Manifest } from '../../services/portal/manifest';
 import { defaultSummary } from '../../services/portal/plan';
 import { docxSource, prerenderPortalFiles } from '../../services/portal/renders';
 import { verifyPortal } from '../../services/portal/verify';
-import { startupMaintenance } from '../../services/startup';
 import { type TestApp, testApp } from './helpers/app';
 import { call } from './helpers/call';
 
@@ -194,30 +192,13 @@ describe('portal renderings stored at approval', () => {
     expect(await prerenderPortalFiles(app.ctx)).toEqual({ documents: 2, rendered: 0 });
   });
 
-  it('pre-renders in slices of the size asked, and after start-up on its own', async () => {
+  it('pre-renders in slices of the size asked', async () => {
     const ids = [approved({ title: '一', body: '一' }), approved({ title: '二', body: '二' })];
     app.client.prepare('DELETE FROM portal_renders').run();
     const seen: number[] = [];
     await prerenderPortalFiles(app.ctx, (done) => seen.push(done), { page: 1 });
     expect(seen).toEqual([1, 2]);
-
-    // A file database from before renderings were stored: the start-up maintenance renders them.
-    const path = join(dir, 'office.db');
-    const opened = openApp(path, { mode: 'cli', now: () => new Date('2026-06-01T09:00:00+08:00') });
-    try {
-      const id = approved({ title: '三', body: '三' }, '审核人', opened);
-      opened.client.prepare('DELETE FROM portal_renders').run();
-      const m = await startupMaintenance(opened);
-      expect(m.prerenderError).toBeNull();
-      expect(m.prerendered).toBe(1);
-      expect(opened.client.prepare('SELECT count(*) AS n FROM portal_renders WHERE document_id = ?').get(id)).toEqual({
-        n: 1,
-      });
-      expect((await startupMaintenance(opened)).prerendered).toBe(0);
-    } finally {
-      opened.close();
-    }
-    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(stored(id)?.key).toBe(currentKey(id));
   });
 
   it('refuses to commit a package when a document changed while it was written, and leaves nothing', async () => {
