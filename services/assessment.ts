@@ -2,7 +2,6 @@
 // releases by channel, policy interpretations published with their policies, and public-opinion
 // items answered within the deadline; as .xlsx and .docx beside the compliance sheet.
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { localDate } from '../common/dates';
 import type { WrittenFile } from '../common/document-types';
 import { RELEASE_CHANNELS, type ReleaseChannel } from '../common/opinion-schemas';
@@ -15,6 +14,7 @@ import type { ServiceContext } from './context';
 import { chineseDate } from './documents';
 import { renderDocx } from './docx/render';
 import { checkedFileName, safeFileName, writeExport } from './export-files';
+import { loadExcelJS } from './lazy-libs';
 import { exportDir, readOffice } from './office';
 import { inertCell } from './spreadsheet-text';
 
@@ -111,7 +111,8 @@ export const assessmentTitle = (year: number) => `${year}年度新闻发布和�
 
 export async function assessmentWorkbook(a: Assessment, office: string): Promise<Buffer> {
   const { header, rows } = assessmentTable(a);
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = 'Press Office';
   const ws = wb.addWorksheet('考核情况', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

@@ -7,13 +7,14 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect } from 'react';
 import type { Language } from '../../common/types';
-import { useSettings } from './api/hooks';
+import { dashboardQuery } from './api/conference-hooks';
+import { settingsQuery, useSettings } from './api/hooks';
 import { Loading } from './components/query-state';
 import { CurrentUser } from './components/user-picker';
 import { CATALOGS, LanguageProvider, useT } from './i18n/use-t';
 import type { MessageKey } from './i18n/zh-CN';
 import { DashboardPage } from './pages/dashboard-page';
-import { type Route, routeHref, useRoute } from './routing';
+import { parseRoute, type Route, routeHref, useRoute } from './routing';
 
 // Each screen past the landing page is its own chunk, loaded when first opened.
 const RegisterPage = lazy(() => import('./pages/register-page').then((m) => ({ default: m.RegisterPage })));
@@ -53,6 +54,15 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * Asks for what the first screen shows before React renders anything: the answers then arrive while the
+ * shell renders instead of after it. Call after the session token is read.
+ */
+export function prefetchFirstScreen(): void {
+  void queryClient.prefetchQuery(settingsQuery);
+  if (parseRoute(window.location.hash).page === 'dashboard') void queryClient.prefetchQuery(dashboardQuery);
+}
+
 const FONT_FAMILY =
   // Latin fonts first, so that English text and punctuation (’ “ ”) are not drawn full-width by a CJK font.
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
@@ -81,6 +91,7 @@ function Localized() {
       button={{ autoInsertSpace: false }}
       locale={language === 'zh-CN' ? antdZhCN : antdEnUS}
       theme={{
+        zeroRuntime: true,
         token: { fontFamily: FONT_FAMILY, borderRadius: 4, colorPrimary: '#1f4e9c' },
         components: { Layout: { headerHeight: 48, headerPadding: '0 24px', siderBg: '#ffffff' } },
       }}

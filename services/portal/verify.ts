@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJSZip } from '../lazy-libs';
 import { manifestSchema } from './manifest';
 
 export interface VerifyResult {
@@ -57,7 +58,7 @@ function folderReader(root: string): PackageReader {
 }
 
 async function zipReader(file: string): Promise<PackageReader> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
+  const zip = await (await loadJSZip()).loadAsync(readFileSync(file));
   const names = Object.values(zip.files)
     .filter((f) => !f.dir)
     .map((f) => f.name);

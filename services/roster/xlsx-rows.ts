@@ -1,7 +1,8 @@
 // The first visible worksheet of an .xlsx as rows of text. A cell's text is what Excel shows, as
 // far as it can be known without evaluating anything: rich text joined, a hyperlink's text, a
 // formula's saved result (formulas are never evaluated), numbers without a trailing ".0".
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lazy-libs';
 
 export interface RawCell {
   text: string;
@@ -84,7 +85,8 @@ export async function readXlsxRows(
   bytes: Uint8Array,
   maxRows: number,
 ): Promise<{ rows: RawRow[] } | { error: string } | { tooManyRows: number }> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   try {
     // exceljs types ask for its own Buffer type; a Node Buffer over the same bytes is what it reads.
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

@@ -4,9 +4,10 @@
 // can run. Text from the register goes through xmlSafe (exceljs writes characters XML cannot carry,
 // and Excel then refuses the file) and inertCell (a leading = + - @ stays text when re-entered or
 // saved as CSV).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ComplianceReport, QuotaStatus } from '../../common/domain/quota';
 import { xmlSafe } from '../../common/xml-text';
+import { loadExcelJS } from '../lazy-libs';
 import { inertCell } from '../spreadsheet-text';
 import {
   type ComplianceCell,
@@ -56,7 +57,8 @@ export async function complianceWorkbook(report: ComplianceReport, opts: Complia
   const ncol = grid.columns.length;
   const title = complianceTitle(report);
 
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = 'Press Office';
   wb.lastModifiedBy = 'Press Office';
   wb.title = title;

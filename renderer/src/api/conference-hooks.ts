@@ -43,8 +43,11 @@ export function useTopics() {
   return useQuery({ queryKey: conferenceKeys.topics, queryFn: () => invoke('conferences.topics', {}) });
 }
 
+/** The dashboard query, shared by the hook and the start-up prefetch (main.tsx). */
+export const dashboardQuery = { queryKey: ['dashboard', 'today'], queryFn: () => invoke('dashboard.get', {}) };
+
 export function useDashboard() {
-  return useQuery({ queryKey: ['dashboard', 'today'], queryFn: () => invoke('dashboard.get', {}) });
+  return useQuery(dashboardQuery);
 }
 
 /** The office's today, as the app's clock says (the dashboard's as-of date). */

@@ -12,8 +12,11 @@ export const keys = {
   department: (id: string) => ['departments', 'get', id] as const,
 };
 
+/** The settings query, shared by the hook and the start-up prefetch (main.tsx). */
+export const settingsQuery = { queryKey: keys.settings, queryFn: () => invoke('settings.get', {}) };
+
 export function useSettings() {
-  return useQuery({ queryKey: keys.settings, queryFn: () => invoke('settings.get', {}) });
+  return useQuery(settingsQuery);
 }
 
 export function useAppInfo() {
