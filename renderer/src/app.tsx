@@ -1,6 +1,6 @@
 // The app: data layer, antd locale and theme following the language setting, the shell and the routes.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Menu, type ThemeConfig, Typography } from 'antd';
 import antdEnUS from 'antd/locale/en_US';
 import antdZhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -55,17 +55,31 @@ const queryClient = new QueryClient({
 });
 
 /**
- * Asks for what the first screen shows before React renders anything: the answers then arrive while the
- * shell renders instead of after it. Call after the session token is read.
+ * Asks for what the first screen shows before React renders anything (call after the session token is
+ * read). Settled when the answers are in, so the first render can show the screen whole: one render
+ * instead of the shell, then the language, then the data.
  */
-export function prefetchFirstScreen(): void {
-  void queryClient.prefetchQuery(settingsQuery);
-  if (parseRoute(window.location.hash).page === 'dashboard') void queryClient.prefetchQuery(dashboardQuery);
+export function prefetchFirstScreen(): Promise<unknown> {
+  const asked: Promise<void>[] = [queryClient.prefetchQuery(settingsQuery)];
+  if (parseRoute(window.location.hash).page === 'dashboard') asked.push(queryClient.prefetchQuery(dashboardQuery));
+  // prefetchQuery never rejects: a failed request is left for the page's own query to show and retry.
+  return Promise.all(asked);
 }
 
 const FONT_FAMILY =
   // Latin fonts first, so that English text and punctuation (’ “ ”) are not drawn full-width by a CJK font.
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+/**
+ * One object for the life of the page, so that a re-render of the root does not hand antd a new theme.
+ * zeroRuntime: the component styles come from antd's prebuilt stylesheet (imported in main.tsx) instead of
+ * being generated while the first screen renders; the tokens below still apply, as CSS variables.
+ */
+const THEME: ThemeConfig = {
+  zeroRuntime: true,
+  token: { fontFamily: FONT_FAMILY, borderRadius: 4, colorPrimary: '#1f4e9c' },
+  components: { Layout: { headerHeight: 48, headerPadding: '0 24px', siderBg: '#ffffff' } },
+};
 
 export function Root() {
   return (
@@ -90,11 +104,7 @@ function Localized() {
     <ConfigProvider
       button={{ autoInsertSpace: false }}
       locale={language === 'zh-CN' ? antdZhCN : antdEnUS}
-      theme={{
-        zeroRuntime: true,
-        token: { fontFamily: FONT_FAMILY, borderRadius: 4, colorPrimary: '#1f4e9c' },
-        components: { Layout: { headerHeight: 48, headerPadding: '0 24px', siderBg: '#ffffff' } },
-      }}
+      theme={THEME}
     >
       <AntApp>
         <LanguageProvider language={language}>

@@ -9,12 +9,16 @@ import './styles.css';
 // The token fragment is read and removed before the hash router looks at the location.
 captureSessionToken();
 if (!window.location.hash) window.history.replaceState(null, '', '#/dashboard');
-prefetchFirstScreen();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(container).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );
+// The first render waits for the first screen's data, but never long: a slow answer is then shown
+// arriving, as on any other screen.
+const FIRST_RENDER_WAIT_MS = 400;
+void Promise.race([prefetchFirstScreen(), new Promise((done) => setTimeout(done, FIRST_RENDER_WAIT_MS))]).then(render);

@@ -1,12 +1,13 @@
 // 工作台: the landing page. What needs attention this quarter: 舆情 past their deadline or not
 // reported up, departments still short of their quotas, the month's conferences, untrained
 // spokespersons, conferences waiting for attendance, and how the year's quarters are going.
-import { Button, Card, Empty, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { AtRiskDepartment, ConferenceRow, Dashboard } from '../../../common/conference-types';
 import { addDays } from '../../../common/dates';
 import { useConferences, useDashboard } from '../api/conference-hooks';
 import { ConferenceStatusTag } from '../components/conference-tags';
+import { ItemList } from '../components/item-list';
 import { OpinionAlertsCard } from '../components/opinions/opinion-alerts';
 import { Loading, QueryError } from '../components/query-state';
 import { type Translate, useT } from '../i18n/use-t';
@@ -16,43 +17,69 @@ function daysUntil(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function atRiskColumns(t: Translate): TableColumnsType<AtRiskDepartment> {
-  return [
-    {
-      title: t('dashboard.col.department'),
-      dataIndex: 'name',
-      width: 120,
-      render: (name: string, d) => <a href={routeHref({ page: 'department', id: d.departmentId })}>{name}</a>,
-    },
-    {
-      title: t('dashboard.col.pending'),
-      key: 'pending',
-      render: (_, d) => (
-        <Space size={[2, 2]} wrap>
-          {d.pending.map((q) => (
-            <Tag key={q} color={q === 'head_attendance' ? 'gold' : 'orange'}>
-              {t(`quota.${q}`)}
-            </Tag>
-          ))}
-        </Space>
-      ),
-    },
-    {
-      title: t('dashboard.col.daysLeft'),
-      dataIndex: 'daysLeft',
-      width: 80,
-      align: 'right',
-      render: (days: number) => t('dashboard.days', { days }),
-    },
-    { title: t('dashboard.col.workingDaysLeft'), dataIndex: 'workingDaysLeft', width: 92, align: 'right' },
-    {
-      title: t('dashboard.col.next'),
-      dataIndex: 'nextConferenceDate',
-      width: 104,
-      render: (date: string | null) =>
-        date ? date : <Typography.Text type="danger">{t('dashboard.noneBooked')}</Typography.Text>,
-    },
-  ];
+/**
+ * The departments short of their quotas, as a plain table: the landing page is the first thing every start
+ * shows, and antd's Table brings its filter, sort and pagination code (with Tree, Select and Dropdown) into
+ * that first load for a list of a few dozen rows. The header stays in view while the rows scroll.
+ */
+function AtRiskTable({ rows, t }: { rows: AtRiskDepartment[]; t: Translate }) {
+  return (
+    <div className="plain-table-scroll" data-testid="at-risk">
+      <table className="plain-table">
+        <colgroup>
+          <col style={{ width: 120 }} />
+          <col />
+          <col style={{ width: 80 }} />
+          <col style={{ width: 92 }} />
+          <col style={{ width: 104 }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.col.department')}</th>
+            <th scope="col">{t('dashboard.col.pending')}</th>
+            <th scope="col" className="number">
+              {t('dashboard.col.daysLeft')}
+            </th>
+            <th scope="col" className="number">
+              {t('dashboard.col.workingDaysLeft')}
+            </th>
+            <th scope="col">{t('dashboard.col.next')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="plain-table-empty">
+                {t('dashboard.atRisk.none')}
+              </td>
+            </tr>
+          ) : (
+            rows.map((d) => (
+              <tr key={d.departmentId}>
+                <td>
+                  <a href={routeHref({ page: 'department', id: d.departmentId })}>{d.name}</a>
+                </td>
+                <td>
+                  <Space size={[2, 2]} wrap>
+                    {d.pending.map((q) => (
+                      <Tag key={q} color={q === 'head_attendance' ? 'gold' : 'orange'}>
+                        {t(`quota.${q}`)}
+                      </Tag>
+                    ))}
+                  </Space>
+                </td>
+                <td className="number">{t('dashboard.days', { days: d.daysLeft })}</td>
+                <td className="number">{d.workingDaysLeft}</td>
+                <td>
+                  {d.nextConferenceDate ?? <Typography.Text type="danger">{t('dashboard.noneBooked')}</Typography.Text>}
+                </td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /** Met / total per quarter as SVG bars: a full bar is every quota of the quarter met. */
@@ -153,16 +180,7 @@ export function DashboardPage() {
           }
           className="dashboard-wide"
         >
-          <Table<AtRiskDepartment>
-            rowKey="departmentId"
-            size="small"
-            columns={atRiskColumns(t)}
-            dataSource={d.atRisk}
-            pagination={false}
-            scroll={{ y: 300 }}
-            locale={{ emptyText: t('dashboard.atRisk.none') }}
-            data-testid="at-risk"
-          />
+          <AtRiskTable rows={d.atRisk} t={t} />
         </Card>
         <Card size="small" title={t('dashboard.completion', { year: d.year })}>
           <CompletionChart data={d.quarterCompletion} t={t} />
@@ -171,66 +189,52 @@ export function DashboardPage() {
           </Typography.Text>
         </Card>
         <Card size="small" title={t('dashboard.upcoming')}>
-          <List
-            size="small"
-            dataSource={d.upcoming}
-            locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.upcoming.none')} />,
-            }}
-            renderItem={(c) => (
-              <List.Item>
-                <ConferenceLine c={c} extra={<ConferenceStatusTag status={c.status} />} />
-              </List.Item>
-            )}
-            data-testid="upcoming"
+          <ItemList
+            items={d.upcoming}
+            itemKey={(c) => c.id}
+            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.upcoming.none')} />}
+            renderItem={(c) => <ConferenceLine c={c} extra={<ConferenceStatusTag status={c.status} />} />}
+            testId="upcoming"
           />
         </Card>
         <Card size="small" title={t('dashboard.awaiting')}>
-          <List
-            size="small"
-            dataSource={awaiting}
-            locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.awaiting.none')} />,
-            }}
+          <ItemList
+            items={awaiting}
+            itemKey={({ c, note }) => `${c.id}:${note}`}
+            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.awaiting.none')} />}
             renderItem={({ c, note }) => (
-              <List.Item>
-                <div className="awaiting-item">
-                  <ConferenceLine c={c} />
-                  <div className="awaiting-note">
-                    <Typography.Text type="secondary" className="small">
-                      {note}
-                    </Typography.Text>
-                    <a href={routeHref({ page: 'checkIn', id: c.id })} data-testid="awaiting-check-in">
-                      {t('conference.checkIn')}
-                    </a>
-                  </div>
+              <div className="awaiting-item">
+                <ConferenceLine c={c} />
+                <div className="awaiting-note">
+                  <Typography.Text type="secondary" className="small">
+                    {note}
+                  </Typography.Text>
+                  <a href={routeHref({ page: 'checkIn', id: c.id })} data-testid="awaiting-check-in">
+                    {t('conference.checkIn')}
+                  </a>
                 </div>
-              </List.Item>
+              </div>
             )}
-            data-testid="awaiting"
+            testId="awaiting"
           />
         </Card>
         <Card size="small" title={t('dashboard.untrained')}>
-          <List
-            size="small"
-            dataSource={d.untrainedSpokespersons}
-            locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.untrained.none')} />,
-            }}
+          <ItemList
+            items={d.untrainedSpokespersons}
+            itemKey={(p) => p.personId}
+            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.untrained.none')} />}
             renderItem={(p) => (
-              <List.Item>
-                <Space size={8} wrap>
-                  <span>{p.name}</span>
-                  <a href={routeHref({ page: 'department', id: p.departmentId })}>{p.departmentName}</a>
-                  {p.tenureStart ? (
-                    <Typography.Text type="secondary" className="small">
-                      {t('dashboard.untrained.since', { date: p.tenureStart })}
-                    </Typography.Text>
-                  ) : null}
-                </Space>
-              </List.Item>
+              <Space size={8} wrap>
+                <span>{p.name}</span>
+                <a href={routeHref({ page: 'department', id: p.departmentId })}>{p.departmentName}</a>
+                {p.tenureStart ? (
+                  <Typography.Text type="secondary" className="small">
+                    {t('dashboard.untrained.since', { date: p.tenureStart })}
+                  </Typography.Text>
+                ) : null}
+              </Space>
             )}
-            data-testid="untrained"
+            testId="untrained"
           />
         </Card>
       </div>

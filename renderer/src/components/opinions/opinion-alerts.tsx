@@ -1,9 +1,10 @@
 // 舆情预警 on the dashboard: items past their deadline and not answered, most overdue first, and 重大
 // items not yet reported up. Each opens its editor.
-import { Card, List, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { DashboardOpinion } from '../../../../common/conference-types';
 import { useT } from '../../i18n/use-t';
 import { routeHref } from '../../routing';
+import { ItemList } from '../item-list';
 import { DeadlineLeft, GradeTag, useNow } from './opinion-tags';
 import './opinions.css';
 
@@ -43,15 +44,11 @@ function AlertList({
         {title}
         <Typography.Text type={items.length ? 'danger' : 'secondary'}> {items.length}</Typography.Text>
       </div>
-      <List
-        size="small"
-        dataSource={items}
-        locale={{ emptyText: <Typography.Text type="secondary">{t('common.none')}</Typography.Text> }}
-        renderItem={(o) => (
-          <List.Item>
-            <AlertLine o={o} now={now} testId={`${testId}-item`} />
-          </List.Item>
-        )}
+      <ItemList
+        items={items}
+        itemKey={(o) => o.id}
+        empty={<Typography.Text type="secondary">{t('common.none')}</Typography.Text>}
+        renderItem={(o) => <AlertLine o={o} now={now} testId={`${testId}-item`} />}
       />
     </div>
   );
