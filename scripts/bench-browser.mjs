@@ -13,7 +13,7 @@
 // The database is copied to a temporary folder first: the server migrates, seeds and backs up what it opens.
 // Run `npm run build` before. Prints a table and writes the figures as JSON. Exits 1 when a target is missed.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +138,19 @@ async function newPage() {
   return { context, page };
 }
 
+/**
+ * CPU time (user + system) a process has used, from /proc (Linux; null elsewhere): on a shared machine the
+ * server's start-up costs this much whatever the wall clock says.
+ */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
 /** (a) and (c): one start-up, timed; the first run also lists what the first page loads. */
 async function startupRun(listAssets) {
   const { context, page } = await newPage();
@@ -157,6 +170,7 @@ async function startupRun(listAssets) {
   const t0 = performance.now();
   const { child, url } = await startServer();
   const ready = performance.now();
+  const serverCpuMs = processCpuMs(child.pid);
   try {
     await page.goto(url, { waitUntil: 'commit' });
     await page.getByTestId('dashboard-asof').waitFor({ timeout: 60_000 });
@@ -167,7 +181,7 @@ async function startupRun(listAssets) {
       await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
       loaded = await Promise.all(assets);
     }
-    return { totalMs: shown - t0, serverMs: ready - t0, pageMs: shown - ready, assets: loaded };
+    return { totalMs: shown - t0, serverMs: ready - t0, serverCpuMs, pageMs: shown - ready, assets: loaded };
   } finally {
     await stopServer(child);
     await context.close();
@@ -297,6 +311,7 @@ try {
     minMs: Math.min(...totals),
     maxMs: Math.max(...totals),
     medianServerMs: median(runs.map((r) => r.serverMs)),
+    medianServerCpuMs: runs.every((r) => r.serverCpuMs !== null) ? median(runs.map((r) => r.serverCpuMs)) : null,
     medianPageMs: median(runs.map((r) => r.pageMs)),
     runsMs: totals.map(Math.round),
   };
@@ -359,7 +374,7 @@ const pass = (ok) => (ok ? 'ok' : 'MISSED');
 const rows = [
   [
     `start-up to dashboard data (median of ${RUNS})`,
-    `${ms(st.medianMs)}  (min ${ms(st.minMs)}, max ${ms(st.maxMs)}; server ${ms(st.medianServerMs)} + page ${ms(st.medianPageMs)})`,
+    `${ms(st.medianMs)}  (min ${ms(st.minMs)}, max ${ms(st.maxMs)}; server ${ms(st.medianServerMs)}${st.medianServerCpuMs === null ? '' : ` (CPU ${ms(st.medianServerCpuMs)})`} + page ${ms(st.medianPageMs)})`,
     `< ${STARTUP_TARGET_MS} ms`,
     pass(st.medianMs < STARTUP_TARGET_MS),
   ],

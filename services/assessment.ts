@@ -12,7 +12,7 @@ import { documentChannels, documents, portalEntries } from '../db/schema';
 import { complianceReport } from './compliance';
 import type { ServiceContext } from './context';
 import { chineseDate } from './documents';
-import { renderDocx } from './docx/render';
+import { loadDocxRenderer } from './docx/load';
 import { checkedFileName, safeFileName, writeExport } from './export-files';
 import { loadExcelJS } from './lazy-libs';
 import { exportDir, readOffice } from './office';
@@ -157,7 +157,7 @@ export async function exportAssessment(
   const bytes =
     input.format === 'xlsx'
       ? await assessmentWorkbook(a, office.name)
-      : await renderDocx({
+      : await (await loadDocxRenderer()).renderDocx({
           title,
           blocks: [
             {

@@ -6,7 +6,7 @@ import type { ComplianceReport } from '../common/domain/quota';
 import { complianceReport } from './compliance';
 import type { ServiceContext } from './context';
 import { chineseDate } from './documents';
-import { renderDocx } from './docx/render';
+import { loadDocxRenderer } from './docx/load';
 import { checkedFileName, safeFileName, writeExport } from './export-files';
 import { exportDir, readOffice } from './office';
 import { complianceRows, complianceTitle, rulesText } from './xlsx/compliance-table';
@@ -30,6 +30,7 @@ export async function complianceFile(
   const office = readOffice(ctx);
   if (format === 'xlsx') return complianceWorkbook(report, { office: office.name });
   const table = complianceRows(report);
+  const { renderDocx } = await loadDocxRenderer();
   return renderDocx({
     title: complianceTitle(report),
     blocks: [

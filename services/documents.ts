@@ -14,7 +14,7 @@ import { talkingPointsBody } from '../common/talking-points';
 import { type DocumentContent, getDocumentRecord, getVersion, setFinalDocumentHook } from '../db/queries/documents';
 import { people } from '../db/schema';
 import type { ServiceContext } from './context';
-import { renderDocx } from './docx/render';
+import { loadDocxRenderer } from './docx/load';
 import { checkedFileName, safeFileName, writeExport } from './export-files';
 import { exportDir, readOffice } from './office';
 import { storePortalRendering } from './portal/renders';
@@ -132,6 +132,7 @@ export async function exportDocument(
   },
 ): Promise<WrittenFile> {
   const doc = renderableDocument(ctx, input.id);
+  const { renderDocx } = await loadDocxRenderer();
   const bytes = await renderDocx(doc);
   const fileName = input.fileName
     ? checkedFileName(input.fileName, '.docx')

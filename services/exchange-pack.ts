@@ -22,7 +22,7 @@ import { getDocumentRecord, updateDocument } from '../db/queries/documents';
 import { conferenceDepartments, conferences, documents, exchangePacks, people } from '../db/schema';
 import { makeStamp, type ServiceContext } from './context';
 import { answererNames } from './documents';
-import { renderDocx } from './docx/render';
+import { loadDocxRenderer } from './docx/load';
 import { checkedFileName, safeFileName, writeExport } from './export-files';
 import { exportDir, readOffice } from './office';
 import { currentActor } from './settings';
@@ -265,6 +265,7 @@ async function writePackFiles(
         '.x',
       ).slice(0, -2);
   const dir = target.dir ?? exportDir(ctx);
+  const { renderDocx } = await loadDocxRenderer();
   const docxBytes = await renderDocx({
     title: `${pack.department.fullName}新闻发布材料${reply ? '（回传）' : ''}`,
     blocks: packBlocks(pack),

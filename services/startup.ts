@@ -3,6 +3,7 @@
 import { dirname } from 'node:path';
 import { sweepTempFiles } from './atomic-file';
 import { type BackupInfo, backupIntoFolder, backupsDir, checkDatabaseFile, listBackups } from './backup';
+import { loadDocxRenderer } from './docx/load';
 import type { OpenedApp } from './open-app';
 
 export interface Maintenance {
@@ -36,7 +37,12 @@ export function scheduleStartupMaintenance(
   report: (m: Maintenance) => void,
   delayMs = MAINTENANCE_DELAY_MS,
 ): () => void {
-  const timer = setTimeout(() => void startupMaintenance(app).then(report), delayMs);
+  const timer = setTimeout(() => {
+    // The .docx renderer is not needed for the first screen (docx/load.ts): loaded now, ahead of any approval.
+    // A failure to load shows where it is needed (an export names it); here it is only a head start.
+    void loadDocxRenderer().catch(() => {});
+    void startupMaintenance(app).then(report);
+  }, delayMs);
   return () => clearTimeout(timer);
 }
 

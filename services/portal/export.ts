@@ -24,8 +24,8 @@ import { recordAudit } from '../../db/queries/audit';
 import { documentChannels, documents, portalEntries, portalExports, portalFiles, portalSerials } from '../../db/schema';
 import { fsyncFolder, TEMP_MARKER, tempPathFor } from '../atomic-file';
 import { makeStamp, type ServiceContext } from '../context';
+import { docxRendererIfLoaded, loadDocxRenderer } from '../docx/load';
 import { ZipWriter, zipBlock } from '../docx/package';
-import { renderDocxSync } from '../docx/render';
 import { safeFileName } from '../export-files';
 import { readOffice } from '../office';
 import { currentActor } from '../settings';
@@ -177,6 +177,9 @@ export async function exportPortal(
 ): Promise<PortalExportResult> {
   if (!isAbsolute(input.dir))
     throw new AppError('invalid_input', `portal folder "${input.dir}" must be an absolute path`);
+  // Loaded before the check below: from it until `progress` is set nothing may wait, or two exports could start.
+  // Once loaded (the usual case) this does not wait at all: the export runs synchronously up to its first fsync.
+  const { renderDocxSync } = docxRendererIfLoaded() ?? (await loadDocxRenderer());
   if (progress && progress.phase !== 'done') throw new AppError('conflict', 'a portal export is already running');
   mkdirSync(input.dir, { recursive: true });
   sweepPortalTemps(ctx, input.dir);

@@ -15,7 +15,8 @@ import type { Db } from '../../db/open';
 import { documents, portalFiles, portalRenders } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { renderableRecord } from '../documents';
-import { DOCX_RENDERER_VERSION, renderDocxSync } from '../docx/render';
+import { docxRendererIfLoaded, loadDocxRenderer } from '../docx/load';
+import { DOCX_RENDERER_VERSION } from '../docx/version';
 import { readOffice } from '../office';
 
 type DocumentRecord = typeof documents.$inferSelect;
@@ -120,9 +121,12 @@ export function storePortalRendering(db: Db, id: string): void {
     .where(eq(portalRenders.documentId, id))
     .get();
   if (stored?.key === source.key) return;
+  // In the first seconds after a start the renderer may not be loaded yet (docx/load.ts): the export renders it.
+  const renderer = docxRendererIfLoaded();
+  if (!renderer) return;
   let bytes: Buffer;
   try {
-    bytes = renderDocxSync(source.doc, { at: source.at });
+    bytes = renderer.renderDocxSync(source.doc, { at: source.at });
   } catch {
     return;
   }
@@ -150,6 +154,7 @@ export async function prerenderPortalFiles(
   options: { page?: number } = {},
 ): Promise<PrerenderResult> {
   const pageSize = options.page ?? PRERENDER_PAGE;
+  const { renderDocxSync } = await loadDocxRenderer();
   const eligible = and(
     inArray(documents.status, ['approved', 'released']),
     isNotNull(documents.portalColumn),

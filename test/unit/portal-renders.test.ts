@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bodyPlainText } from '../../common/document-body';
 import { documents } from '../../db/schema';
 import { dispatchAsync } from '../../services/dispatch';
+import { loadDocxRenderer } from '../../services/docx/load';
 import { zipSync } from '../../services/docx/package';
 import { DOCX_RENDERER_VERSION, renderDocxSync } from '../../services/docx/render';
 import { exportPortal } from '../../services/portal/export';
@@ -24,6 +25,12 @@ import { call } from './helpers/call';
 
 let app: TestApp;
 let dir: string;
+
+// As the app does a few seconds after it starts (services/startup.ts): the approval hook renders only once
+// the renderer is loaded (services/docx/load.ts). The test below the first one covers the time before.
+beforeAll(async () => {
+  await loadDocxRenderer();
+});
 
 beforeEach(() => {
   app = testApp({ now: '2026-06-01T09:00:00+08:00' });
@@ -96,6 +103,30 @@ describe('portal renderings stored at approval', () => {
     const first = await exportTo({ full: true });
     expect((await packagedDocx(first.folder, id)).sha).toBe(markerSha);
     expect((await verifyPortal(first.folder)).problems).toEqual([]);
+  });
+
+  it('leaves the file to the export when an approval comes before the renderer is loaded', async () => {
+    // A fresh copy of the services, as in a process that has just started: nothing has loaded the renderer.
+    vi.resetModules();
+    const fresh = await import('../../services/dispatch');
+    const freshCall = (method: string, input: unknown) => {
+      const r = fresh.dispatch(app.ctx, method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value as { id: string };
+    };
+    freshCall('settings.update', { userName: '起草人' });
+    const { id } = freshCall('documents.create', {
+      fields: { kind: 'release', portalColumn: '新闻发布', title: '通稿' },
+    });
+    freshCall('documents.review', { id, action: 'submit' });
+    freshCall('settings.update', { userName: '审核人' });
+    freshCall('documents.review', { id, action: 'approve', confidentialityBy: '保密员' });
+    expect(stored(id)).toBeUndefined();
+    const r = await fresh.dispatchAsync(app.ctx, 'portal.export', { dir, full: true });
+    if (!r.ok) throw new Error(r.error.message);
+    const { folder } = r.value as Exported;
+    expect((await packagedDocx(folder, id)).text).toContain('通稿');
+    expect(stored(id)?.key).toBe(currentKey(id));
   });
 
   it('keys the rendering by what the file shows: a release alone keeps it', () => {
