@@ -26,7 +26,9 @@ export function ItemList<T>({
   return (
     <ul className="item-list" data-testid={testId}>
       {items.map((item) => (
-        <li key={itemKey(item)}>{renderItem(item)}</li>
+        <li key={itemKey(item)} className="item-list-item">
+          {renderItem(item)}
+        </li>
       ))}
     </ul>
   );
