@@ -69,6 +69,7 @@ export function spacedChars(text: string | null): string | null {
       code >= 0x100000 ? 20 : code >= 0x10000 ? 16 : code >= 0x1000 ? 12 : code >= 0x100 ? 8 : code >= 0x10 ? 4 : 0;
     for (; shift >= 0; shift -= 4) out[j++] = HEX.charCodeAt((code >> shift) & 15);
   }
+  // Uint16Array is little-endian on every platform the app ships for, as is 'utf16le'.
   return Buffer.from(out.buffer, 0, j * 2).toString('utf16le');
 }
 

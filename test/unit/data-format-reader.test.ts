@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../common/result';
 import { serializeDocument } from '../../services/data-format';
 import { readJsonFile } from '../../services/data-format-file';
-import { readJsonObjectInPieces } from '../../services/data-format-reader';
+import { decodeUtf8, readJsonObjectInPieces } from '../../services/data-format-reader';
 import { fixtureDocument } from './helpers/cli-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'po-reader-'));
@@ -190,3 +190,41 @@ function expectSameRead(path: string, expected: { value: unknown } | { error: st
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).message).toContain(expected.error);
 }
+
+describe('decodeUtf8', () => {
+  it('decodes valid UTF-8 as Buffer.toString does: one to four bytes, every boundary, any length', () => {
+    const points = [
+      0, 0x7f, 0x80, 0x7ff, 0x800, 0xfff, 0x1000, 0x4e00, 0x9fff, 0xd7ff, 0xe000, 0xfeff, 0xfffd, 0xffff, 0x10000,
+      0x1f600, 0x20000, 0x10ffff,
+    ];
+    let seed = 3;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    const texts = [
+      '',
+      'ascii only',
+      String.fromCodePoint(...points),
+      '营商环境 😀 𠀀 é',
+      '营'.repeat(70_000),
+      'x😀'.repeat(40_000),
+    ];
+    for (let i = 0; i < 300; i++) {
+      const cps: number[] = [];
+      for (let k = random(200); k > 0; k--) {
+        let cp = random(4) === 0 ? (points[random(points.length)] as number) : random(0x110000);
+        if (cp >= 0xd800 && cp <= 0xdfff) cp = 0x4e00;
+        cps.push(cp);
+      }
+      texts.push(String.fromCodePoint(...cps));
+    }
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      expect(decodeUtf8(bytes)).toBe(text);
+      // From the middle of a larger buffer, as the reader calls it.
+      const padded = Buffer.concat([Buffer.from('ab'), bytes, Buffer.from('cd')]);
+      expect(decodeUtf8(padded.subarray(2, 2 + bytes.length))).toBe(text);
+    }
+  });
+});
