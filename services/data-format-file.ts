@@ -7,6 +7,7 @@ import { recordAudit } from '../db/queries/audit';
 import type { Stamp } from '../db/stamp';
 import { writeFileAtomic as writeAtomic } from './atomic-file';
 import { countDocument, type ExportCounts, exportDocument, serializeDocument } from './data-format';
+import { readJsonObjectInPieces } from './data-format-reader';
 
 function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
@@ -23,8 +24,14 @@ function lineColumn(text: string, offset: number): string {
   return `${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
-/** Reads and parses a JSON file; a byte-order mark (as Windows Notepad writes) is accepted. */
+/**
+ * Reads and parses a JSON file; a byte-order mark (as Windows Notepad writes) is accepted. An
+ * object (an export) is read a piece at a time (services/data-format-reader.ts); anything else,
+ * and any file with a problem, is read whole here, which names the problem.
+ */
 export function readJsonFile(path: string): unknown {
+  const inPieces = readJsonObjectInPieces(path);
+  if (inPieces !== undefined) return inPieces;
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -233,6 +233,19 @@ describe('import into an empty database', () => {
     app.close();
   });
 
+  it("fills the full-text indexes with fewer merges, then puts each index's automerge back", () => {
+    const app = testApp({ seed: false });
+    app.client.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 7)");
+    importInto(app, corpus(4, 40, 20));
+    const automerge = (index: string) =>
+      (app.client.prepare(`SELECT v FROM ${index}_config WHERE k = 'automerge'`).get() as { v: number } | undefined)?.v;
+    expect(automerge('documents_fts')).toBe(7);
+    // FTS5's default, where none was set.
+    for (const index of ['documents_chars', 'answers_fts', 'answers_chars']) expect(automerge(index)).toBe(4);
+    integrityCheck(app.client);
+    app.close();
+  });
+
   it('finds the same with every full-text index after a bulk import as after writes row by row', () => {
     const doc = corpus(2, 60, 30);
     const bulk = testApp({ seed: false });
