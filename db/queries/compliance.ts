@@ -1,8 +1,14 @@
 // Loads what the quota engine needs for a range of years: departments in register order, the
 // conferences of the range with their departments, and the attendance resolved to its department.
-import { sql } from 'drizzle-orm';
-import type { QuotaAttendance, QuotaConference, QuotaDepartment } from '../../common/domain/quota';
-import type { Role } from '../../common/schemas';
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  type QuotaAttendance,
+  type QuotaConference,
+  type QuotaDepartment,
+  QuotaTally,
+  reportedDepartments,
+} from '../../common/domain/quota';
+import { ROLES, type Role } from '../../common/schemas';
 import type { Db } from '../open';
 import { listQuotaRules } from './quota-rules';
 
@@ -42,6 +48,9 @@ function loadDepartmentsAndRules(db: Db): Pick<QuotaData, 'departments' | 'rules
 
 export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
   const { departments, rules } = loadDepartmentsAndRules(db);
+  // Not char(31) always: an id may hold any character (an imported register), and one holding the
+  // separator would have been split in two.
+  const sep = separatorFor(departments.map((d) => d.id));
 
   const rows = db.all<{
     id: string;
@@ -51,7 +60,7 @@ export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
     host_department_id: string | null;
     department_ids: string | null;
   }>(sql`SELECT c.id, c.date, c.organizer, c.status, c.host_department_id,
-           (SELECT group_concat(department_id, char(31)) FROM
+           (SELECT group_concat(department_id, ${sep}) FROM
               (SELECT department_id FROM conference_departments cd WHERE cd.conference_id = c.id ORDER BY position)) AS department_ids
          FROM conferences c
          WHERE c.date BETWEEN ${from} AND ${to}
@@ -63,7 +72,7 @@ export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
       organizer: c.organizer,
       status: c.status,
       hostDepartmentId: c.host_department_id,
-      departmentIds: c.department_ids ? c.department_ids.split('\u001f') : [],
+      departmentIds: c.department_ids ? c.department_ids.split(sep) : [],
     }),
   );
 
@@ -93,51 +102,77 @@ export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
 }
 
 /**
- * What the compliance engine counts for a range of years, and no more: held conferences, and the
- * attended rows of held city conferences resolved to their department. Rows come back as arrays
- * of rowids (no id strings per row: building 7,700 row objects of UUIDs cost more than the query);
- * the attendance is read through the covering `attendance_quota_idx`.
+ * A character that occurs in none of the strings given: the list separator of the tally's query.
+ * Every department id the query joins is one of the register's (the foreign keys of attendance,
+ * people and conference_departments), so a separator absent from the register splits exactly.
  */
-export function loadComplianceData(
+export function separatorFor(strings: readonly string[]): string {
+  const used = new Set<number>();
+  for (const s of strings) for (const ch of s) used.add(ch.codePointAt(0) ?? 0);
+  // Unit separator first; then the private use area, then any code point (the set is finite).
+  for (let cp = 0x1f; ; cp = cp === 0x1f ? 0xe000 : cp + 1) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    if (!used.has(cp)) return String.fromCodePoint(cp);
+  }
+}
+
+/**
+ * One row per held conference of the year: its id, date, organizer and host, the departments that
+ * release at it, and for the city's conferences the attended rows as role and department (the
+ * row's, else its person's), each list joined with the separator. One row and two index seeks
+ * per conference instead of a row per department and per attendance: better-sqlite3 builds a row
+ * for about as much as SQLite reads ten, and splitting a string costs less than either.
+ */
+export function complianceTallySql(sep: string, from: string, to: string): SQL {
+  return sql`SELECT c.id, c.date, c.organizer, c.host_department_id,
+      (SELECT group_concat(cd.department_id, ${sep}) FROM conference_departments cd WHERE cd.conference_id = c.id),
+      CASE WHEN c.organizer = 'city' THEN
+        (SELECT group_concat(
+           CASE WHEN a.role IN ('head', 'spokesperson', 'deputy') THEN a.role || ${sep} ||
+             coalesce(a.department_id, (SELECT p.department_id FROM people p WHERE p.id = a.person_id)) END,
+           ${sep})
+         FROM attendance a WHERE a.conference_id = c.id AND a.status = 'attended')
+      END
+    FROM conferences c
+    WHERE c.status = 'held' AND c.date BETWEEN ${from} AND ${to}
+    ORDER BY c.date, c.id`;
+}
+
+type TallyRow = [
+  id: string,
+  date: string,
+  organizer: QuotaConference['organizer'],
+  host: string | null,
+  releasing: string | null,
+  attended: string | null,
+];
+
+/**
+ * The register and rules, and the tally of a year's held conferences for the departments a report
+ * covers: what `computeCompliance` would count from `loadQuotaData`, read through the covering
+ * indexes (`conferences_status_date_idx`, `attendance_quota_idx`) without a row per attendance.
+ */
+export function loadComplianceTally(
   db: Db,
-  from: string,
-  to: string,
-): Omit<QuotaData, 'attendance'> & { attendance: QuotaAttendance[] } {
+  year: number,
+): Pick<QuotaData, 'departments' | 'rules'> & { tally: QuotaTally } {
   const { departments, rules } = loadDepartmentsAndRules(db);
-  const rows = db.values<[number, string, string, 'city' | 'department', string | null]>(
-    sql`SELECT c.rowid, c.id, c.date, c.organizer, c.host_department_id FROM conferences c
-        WHERE c.status = 'held' AND c.date BETWEEN ${from} AND ${to}
-        ORDER BY c.date, c.id`,
-  );
-  const byRowid = new Map<number, QuotaConference & { departmentIds: string[] }>();
-  const conferences = rows.map(([rowid, id, date, organizer, host]) => {
-    const c = { id, date, organizer, status: 'held' as const, hostDepartmentId: host, departmentIds: [] as string[] };
-    byRowid.set(rowid, c);
-    return c;
-  });
-  for (const [rowid, departmentId] of db.values<[number, string]>(
-    // In no particular order: the engine asks only whether a department took part.
-    sql`SELECT c.rowid, cd.department_id FROM conferences c JOIN conference_departments cd ON cd.conference_id = c.id
-        WHERE c.status = 'held' AND c.date BETWEEN ${from} AND ${to}`,
-  )) {
-    byRowid.get(rowid)?.departmentIds.push(departmentId);
+  const reported = reportedDepartments(departments, year);
+  const tally = new QuotaTally(reported.map((d) => d.id));
+  const sep = separatorFor([...departments.map((d) => d.id), ...ROLES]);
+  const y = String(year).padStart(4, '0');
+  const rows = db.values<TallyRow>(complianceTallySql(sep, `${y}-01-01`, `${y}-12-31`));
+  // In (date, id) by code unit, as the tally wants: SQLite's order is by UTF-8 byte, which differs
+  // only past the basic plane; an already sorted array costs one comparison a row.
+  rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [id, date, organizer, host, releasing, attended] of rows) {
+    tally.conference(id, date, organizer);
+    if (host) tally.holder(host);
+    if (releasing !== null) for (const d of releasing.split(sep)) tally.holder(d);
+    if (attended !== null) {
+      const parts = attended.split(sep);
+      for (let i = 0; i + 1 < parts.length; i += 2) tally.attended(parts[i + 1] as string, parts[i] as Role);
+    }
   }
-  // A row's department, else its person's: people are looked up here, not joined per row (the join
-  // by a text key costs more than the rest of the query).
-  const personDepartment = new Map(db.values<[string, string]>(sql`SELECT id, department_id FROM people`));
-  const attendance: QuotaAttendance[] = [];
-  for (const [conferenceRowid, personId, rowDepartmentId, role] of db.values<
-    [number, string | null, string | null, Role]
-  >(
-    // The person only where the row names no department (check-in always does): a string less per row.
-    sql`SELECT c.rowid, CASE WHEN a.department_id IS NULL THEN a.person_id END, a.department_id, a.role
-        FROM conferences c
-        JOIN attendance a ON a.conference_id = c.id AND a.status = 'attended'
-        WHERE c.status = 'held' AND c.organizer = 'city' AND c.date BETWEEN ${from} AND ${to}`,
-  )) {
-    const c = byRowid.get(conferenceRowid);
-    const departmentId = rowDepartmentId ?? (personId === null ? undefined : personDepartment.get(personId));
-    if (c && departmentId) attendance.push({ conferenceId: c.id, departmentId, role, status: 'attended' });
-  }
-  return { departments, conferences, attendance, rules };
+  return { departments, rules, tally };
 }
