@@ -21,28 +21,20 @@ export interface QuotaData {
 
 function loadDepartmentsAndRules(db: Db): Pick<QuotaData, 'departments' | 'rules'> {
   const departments = db
-    .all<{
-      id: string;
-      name: string;
-      full_name: string;
-      listed: number;
-      listed_from: string | null;
-      listed_until: string | null;
-      sort_order: number;
-      status: string;
-    }>(sql`SELECT id, name, full_name, listed, listed_from, listed_until, sort_order, status
-           FROM departments ORDER BY sort_order, id`)
-    .map((d) => ({
-      id: d.id,
-      name: d.name,
-      fullName: d.full_name,
-      listed: d.listed === 1,
-      listedFrom: d.listed_from,
-      listedUntil: d.listed_until,
-      sortOrder: d.sort_order,
-      status: d.status,
+    .values<[string, string, string, number, string | null, string | null, number, string]>(
+      sql`SELECT id, name, full_name, listed, listed_from, listed_until, sort_order, status
+          FROM departments ORDER BY sort_order, id`,
+    )
+    .map(([id, name, fullName, listed, listedFrom, listedUntil, sortOrder, status]) => ({
+      id,
+      name,
+      fullName,
+      listed: listed === 1,
+      listedFrom,
+      listedUntil,
+      sortOrder,
+      status,
     }));
-
   return { departments, rules: listQuotaRules(db) };
 }
 
@@ -50,7 +42,10 @@ export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
   const { departments, rules } = loadDepartmentsAndRules(db);
   // Not char(31) always: an id may hold any character (an imported register), and one holding the
   // separator would have been split in two.
-  const sep = separatorFor(departments.map((d) => d.id));
+  const [sep] = separatorsFor(
+    departments.map((d) => d.id),
+    1,
+  ) as [string];
 
   const rows = db.all<{
     id: string;
@@ -102,40 +97,46 @@ export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
 }
 
 /**
- * A character that occurs in none of the strings given: the list separator of the tally's query.
- * Every department id the query joins is one of the register's (the foreign keys of attendance,
- * people and conference_departments), so a separator absent from the register splits exactly.
+ * `count` characters that occur in none of the strings given, to join lists in one string and split
+ * them again exactly. Every department id the tally's query joins is one of the register's (the
+ * foreign keys of attendance, people and conference_departments), so separators absent from the
+ * register's ids cannot split one.
  */
-export function separatorFor(strings: readonly string[]): string {
+export function separatorsFor(strings: readonly string[], count: number): string[] {
+  const usual = ['\u001f', '\u001e'].slice(0, count);
+  if (usual.length === count && !strings.some((s) => usual.some((sep) => s.includes(sep)))) return usual;
   const used = new Set<number>();
   for (const s of strings) for (const ch of s) used.add(ch.codePointAt(0) ?? 0);
-  // Unit separator first; then the private use area, then any code point (the set is finite).
-  for (let cp = 0x1f; ; cp = cp === 0x1f ? 0xe000 : cp + 1) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    if (!used.has(cp)) return String.fromCodePoint(cp);
+  const found: string[] = [];
+  // The unit and record separators first; then the private use area, then any code point.
+  for (let cp = 0x1f; found.length < count; cp = cp === 0x1e ? 0xe000 : cp === 0x1f ? 0x1e : cp + 1) {
+    if ((cp < 0xd800 || cp > 0xdfff) && !used.has(cp)) found.push(String.fromCodePoint(cp));
   }
+  return found;
 }
 
 /**
  * One row per held conference of the year: its id, date, organizer and host, the departments that
- * release at it, and for the city's conferences the attended rows as role and department (the
- * row's, else its person's), each list joined with the separator. One row and two index seeks
- * per conference instead of a row per department and per attendance: better-sqlite3 builds a row
- * for about as much as SQLite reads ten, and splitting a string costs less than either.
+ * release at it, and for the city's conferences the departments of the attended rows (the row's,
+ * else its person's) in one list per role of `ROLES`, the lists joined by `between`. One row and
+ * two index seeks per conference, instead of a row per department and per attendance:
+ * better-sqlite3 spends on building a row about what SQLite spends on reading ten, and splitting a
+ * string costs less than either.
  */
-export function complianceTallySql(sep: string, from: string, to: string): SQL {
+export function complianceTallySql(sep: string, between: string, from: string, to: string): SQL {
+  const department = sql`coalesce(a.department_id, (SELECT p.department_id FROM people p WHERE p.id = a.person_id))`;
+  const byRole = sql.join(
+    ROLES.map((role) => sql`coalesce(group_concat(CASE WHEN a.role = ${role} THEN ${department} END, ${sep}), '')`),
+    sql` || ${between} || `,
+  );
   return sql`SELECT c.id, c.date, c.organizer, c.host_department_id,
       (SELECT group_concat(cd.department_id, ${sep}) FROM conference_departments cd WHERE cd.conference_id = c.id),
       CASE WHEN c.organizer = 'city' THEN
-        (SELECT group_concat(
-           CASE WHEN a.role IN ('head', 'spokesperson', 'deputy') THEN a.role || ${sep} ||
-             coalesce(a.department_id, (SELECT p.department_id FROM people p WHERE p.id = a.person_id)) END,
-           ${sep})
-         FROM attendance a WHERE a.conference_id = c.id AND a.status = 'attended')
+        (SELECT ${byRole} FROM attendance a WHERE a.conference_id = c.id AND a.status = 'attended')
       END
     FROM conferences c
     WHERE c.status = 'held' AND c.date BETWEEN ${from} AND ${to}
-    ORDER BY c.date, c.id`;
+    ORDER BY c.date`;
 }
 
 type TallyRow = [
@@ -144,7 +145,7 @@ type TallyRow = [
   organizer: QuotaConference['organizer'],
   host: string | null,
   releasing: string | null,
-  attended: string | null,
+  attendedByRole: string | null,
 ];
 
 /**
@@ -159,19 +160,25 @@ export function loadComplianceTally(
   const { departments, rules } = loadDepartmentsAndRules(db);
   const reported = reportedDepartments(departments, year);
   const tally = new QuotaTally(reported.map((d) => d.id));
-  const sep = separatorFor([...departments.map((d) => d.id), ...ROLES]);
+  const [sep, between] = separatorsFor(
+    departments.map((d) => d.id),
+    2,
+  ) as [string, string];
   const y = String(year).padStart(4, '0');
-  const rows = db.values<TallyRow>(complianceTallySql(sep, `${y}-01-01`, `${y}-12-31`));
-  // In (date, id) by code unit, as the tally wants: SQLite's order is by UTF-8 byte, which differs
-  // only past the basic plane; an already sorted array costs one comparison a row.
+  const rows = db.values<TallyRow>(complianceTallySql(sep, between, `${y}-01-01`, `${y}-12-31`));
+  // In (date, id) by code unit, as the tally wants. By date from the index (no sorting in SQLite, which
+  // would copy every row's lists); the few conferences of a day are put in order here.
   rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [id, date, organizer, host, releasing, attended] of rows) {
+  for (const [id, date, organizer, host, releasing, attendedByRole] of rows) {
     tally.conference(id, date, organizer);
     if (host) tally.holder(host);
     if (releasing !== null) for (const d of releasing.split(sep)) tally.holder(d);
-    if (attended !== null) {
-      const parts = attended.split(sep);
-      for (let i = 0; i + 1 < parts.length; i += 2) tally.attended(parts[i + 1] as string, parts[i] as Role);
+    if (attendedByRole === null) continue;
+    const lists = attendedByRole.split(between);
+    for (let r = 0; r < ROLES.length; r++) {
+      const list = lists[r];
+      // A row resolved to no department (or to an empty id) counts for none.
+      if (list) for (const d of list.split(sep)) if (d) tally.attended(d, ROLES[r] as Role);
     }
   }
   return { departments, rules, tally };

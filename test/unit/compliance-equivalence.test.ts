@@ -18,7 +18,7 @@ import {
   type QuotaRule,
 } from '../../common/domain/quota';
 import { ROLES, type Role } from '../../common/schemas';
-import { loadQuotaData, separatorFor } from '../../db/queries/compliance';
+import { loadQuotaData, separatorsFor } from '../../db/queries/compliance';
 import { generate } from '../../scripts/bench/generate';
 import { createRng, type Rng } from '../../scripts/bench/prng';
 import { clearComplianceCache, complianceReport } from '../../services/compliance';
@@ -93,9 +93,9 @@ describe('compliance by tally, compared with the computation it replaced', () =>
 
 describe('the tally’s list separator', () => {
   it('is a character none of the ids holds', () => {
-    expect(separatorFor(['a', 'b'])).toBe('\u001f');
-    expect(separatorFor(['a\u001fb'])).toBe('\ue000');
-    expect(separatorFor(['\u001f', '\ue000x\ue001'])).toBe('\ue002');
+    expect(separatorsFor(['a', 'b'], 2)).toEqual(['\u001f', '\u001e']);
+    expect(separatorsFor(['a\u001fb'], 2)).toEqual(['\u001e', '\ue000']);
+    expect(separatorsFor(['\u001f', '\ue000x\ue001\u001e'], 2)).toEqual(['\ue002', '\ue003']);
   });
 });
 

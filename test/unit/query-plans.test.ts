@@ -84,7 +84,9 @@ describe('query plans', () => {
   it('reads a year’s compliance from covering indexes, without the attendance or conference rows', () => {
     // The statement db/queries/compliance.ts loadComplianceTally runs: one row per held conference.
     const detail = app.ctx.db
-      .all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${complianceTallySql('\u001f', '2025-01-01', '2025-12-31')}`)
+      .all<{ detail: string }>(
+        sql`EXPLAIN QUERY PLAN ${complianceTallySql('\u001f', '\u001e', '2025-01-01', '2025-12-31')}`,
+      )
       .map((r) => r.detail)
       .join('\n');
     expect(detail).toMatch(
