@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { localDate } from '../common/dates';
 import type { Quarter } from '../common/domain/periods';
 import { type ComplianceReport, complianceFromTally } from '../common/domain/quota';
-import { loadComplianceTally } from '../db/queries/compliance';
+import { loadComplianceTally } from '../db/queries/compliance-tally';
 import type { ServiceContext } from './context';
 
 /**

@@ -122,19 +122,21 @@ function quarterIndex(date: string): number {
 }
 
 /**
- * What the quotas count in one year, gathered one held conference at a time. The conferences come
- * in (date, id) order, so each department's lists come out sorted and without repeats as they
- * grow: a conference is appended unless it is already the list's last. No sets, no sorting, and
- * only the departments asked about are kept (anything naming another department counts for nothing
- * in the report).
+ * What the quotas count in one year, per department: the lists a report shows. Gathered one held
+ * conference at a time in (date, id) order, so that each list comes out sorted and without repeats
+ * as it grows (a conference is appended unless it is already the list's last): no sets, no sorting.
+ * Or given whole, a cell at a time, from the lists the database keeps (`quota_cells`). Only the
+ * departments asked about are kept: anything naming another counts for nothing in the report.
  */
 export class QuotaTally {
   private readonly slot = new Map<string, number>();
-  /** Per department and quarter (slot × 4 + quarter − 1): the conferences held, and attended by a responsible person. */
-  private readonly held: string[][];
-  private readonly responsible: string[][];
-  /** Per department: the city conferences its head attended, the whole year. */
-  private readonly heads: string[][];
+  /**
+   * Per department (slot × 9): the conferences it held in each quarter (+0…3), those a responsible
+   * person of it attended in each quarter (+4…7), and those its head attended in the year (+8).
+   */
+  private readonly lists: (string[] | undefined)[];
+  /** Lists already handed to a report: a second department of the same id gets a copy. */
+  private readonly given: Uint8Array;
   private id: string | null = null;
   private date = '';
   private quarter = 0;
@@ -142,10 +144,8 @@ export class QuotaTally {
 
   constructor(departmentIds: Iterable<string>) {
     for (const id of departmentIds) if (!this.slot.has(id)) this.slot.set(id, this.slot.size);
-    const n = this.slot.size;
-    this.held = Array.from({ length: n * 4 }, () => []);
-    this.responsible = Array.from({ length: n * 4 }, () => []);
-    this.heads = Array.from({ length: n }, () => []);
+    this.lists = new Array(this.slot.size * 9);
+    this.given = new Uint8Array(this.slot.size * 9);
   }
 
   /** The next held conference of the year; conferences must come in (date, id) order, each once. */
@@ -162,38 +162,56 @@ export class QuotaTally {
   /** The department hosts the current conference or releases at it. */
   holder(departmentId: string): void {
     const s = this.slot.get(departmentId);
-    if (s !== undefined && this.quarter) append(this.held[s * 4 + this.quarter - 1], this.id);
+    if (s !== undefined && this.quarter) this.append(s * 9 + this.quarter - 1);
   }
 
   /** Someone of the department attended the current conference in this role. */
   attended(departmentId: string, role: Role): void {
     const s = this.slot.get(departmentId);
     if (s === undefined || !this.city || !RESPONSIBLE_ROLES.has(role)) return;
-    if (this.quarter) append(this.responsible[s * 4 + this.quarter - 1], this.id);
-    if (role === 'head') append(this.heads[s], this.id);
+    if (this.quarter) this.append(s * 9 + 4 + this.quarter - 1);
+    if (role === 'head') this.append(s * 9 + 8);
   }
 
+  /**
+   * A list read whole (a cell of `quota_cells`): what `holder` (kind 0) or `attended` (1, and 2
+   * for the head's list of the year, whatever the quarter) would have made of the conferences it
+   * names. In (date, id) order, each once.
+   */
+  cell(kind: 0 | 1 | 2, departmentId: string, quarter: number, conferenceIds: string[]): void {
+    const s = this.slot.get(departmentId);
+    if (s === undefined) return;
+    if (kind === 2) this.lists[s * 9 + 8] = conferenceIds;
+    else if (quarter >= 1 && quarter <= 4) this.lists[s * 9 + kind * 4 + quarter - 1] = conferenceIds;
+  }
+
+  /** The lists a report shows; the report takes them, so nothing is added once one is asked for. */
   heldIn(departmentId: string, quarter: Quarter): string[] {
-    return this.list(this.held, departmentId, quarter);
+    return this.take(departmentId, quarter - 1);
   }
 
   responsibleIn(departmentId: string, quarter: Quarter): string[] {
-    return this.list(this.responsible, departmentId, quarter);
+    return this.take(departmentId, 4 + quarter - 1);
   }
 
   headsOf(departmentId: string): string[] {
-    const s = this.slot.get(departmentId);
-    return s === undefined ? [] : [...(this.heads[s] ?? [])];
+    return this.take(departmentId, 8);
   }
 
-  private list(lists: string[][], departmentId: string, quarter: Quarter): string[] {
-    const s = this.slot.get(departmentId);
-    return s === undefined ? [] : [...(lists[s * 4 + quarter - 1] ?? [])];
+  private append(index: number): void {
+    const list = this.lists[index];
+    if (!list) this.lists[index] = [this.id as string];
+    else if (list[list.length - 1] !== this.id) list.push(this.id as string);
   }
-}
 
-function append(list: string[] | undefined, id: string | null): void {
-  if (list && id !== null && list[list.length - 1] !== id) list.push(id);
+  private take(departmentId: string, offset: number): string[] {
+    const s = this.slot.get(departmentId);
+    const list = s === undefined ? undefined : this.lists[s * 9 + offset];
+    if (s === undefined || !list) return [];
+    if (this.given[s * 9 + offset]) return [...list];
+    this.given[s * 9 + offset] = 1;
+    return list;
+  }
 }
 
 /** The departments a report covers: those listed at some time in the year, in register order. */
