@@ -10,6 +10,8 @@ import { ROLES } from '../../common/schemas';
 import { generate } from '../../scripts/bench/generate';
 import { createRng, type Rng } from '../../scripts/bench/prng';
 import { clearComplianceCache, complianceReport } from '../../services/compliance';
+import { makeStamp } from '../../services/context';
+import { exportDocument, importDocument, serializeDocument } from '../../services/data-format';
 import { dispatch } from '../../services/dispatch';
 import { type OpenedApp, openApp } from '../../services/open-app';
 import { testApp } from './helpers/app';
@@ -17,6 +19,16 @@ import { referenceCompliance, referenceComplianceData } from './helpers/complian
 
 const dir = mkdtempSync(join(tmpdir(), 'press-office-quota-cells-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The benchmark generator's decade at a small scale, written through the app once for the tests that read it. */
+let generated: string | null = null;
+function decade(): string {
+  if (!generated) {
+    generated = join(dir, 'bench-cells.db');
+    generate({ dbPath: generated, scale: 0.005, seed: 23 });
+  }
+  return generated;
+}
 
 /** The migration's own backfill, as a query: what the cells must be for the tables as they are. */
 const REBUILD = (() => {
@@ -49,14 +61,28 @@ function expectReportsAsEngine(app: OpenedApp, years: number[], asOf: string): v
 
 describe('quota cells kept by triggers', () => {
   it('match a rebuild after the generator wrote a decade through the app', () => {
-    const dbPath = join(dir, 'bench-cells.db');
-    generate({ dbPath, scale: 0.005, seed: 23 });
-    const app = openApp(dbPath, { mode: 'cli', now: () => new Date('2026-11-16T18:00:00+08:00') });
+    const app = openApp(decade(), { mode: 'cli', now: () => new Date('2026-11-16T18:00:00+08:00') });
     try {
       expect(app.client.prepare('SELECT count(*) FROM quota_cells').pluck().get()).toBeGreaterThan(200);
       expectCellsRebuilt(app.client, 'after the generator');
     } finally {
       app.close();
+    }
+  }, 120_000);
+
+  it('match a rebuild after the decade is exported and imported into a new database (bulk, indexes suspended)', () => {
+    const source = openApp(decade(), { mode: 'cli', now: () => new Date('2026-11-16T18:00:00+08:00') });
+    const target = testApp({ seed: false });
+    try {
+      const doc = exportDocument(source.ctx.db, '2026-11-16T10:00:00.000Z');
+      importDocument(target.ctx.db, makeStamp(target.ctx, 'tester'), JSON.parse(serializeDocument(doc)), 'decade.json');
+      const count = (app: OpenedApp) => app.client.prepare('SELECT count(*) FROM quota_cells').pluck().get();
+      expect(count(source)).toBeGreaterThan(200);
+      expect(count(target)).toBe(count(source));
+      expectCellsRebuilt(target.client, 'after the import');
+    } finally {
+      source.close();
+      target.close();
     }
   }, 120_000);
 
