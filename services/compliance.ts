@@ -2,8 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { localDate } from '../common/dates';
 import type { Quarter } from '../common/domain/periods';
-import { type ComplianceReport, computeCompliance } from '../common/domain/quota';
-import { loadComplianceData } from '../db/queries/compliance';
+import { type ComplianceReport, complianceFromTally } from '../common/domain/quota';
+import { loadComplianceTally } from '../db/queries/compliance-tally';
 import type { ServiceContext } from './context';
 
 /**
@@ -48,17 +48,8 @@ export function complianceReport(
 }
 
 function computeReport(ctx: ServiceContext, year: number, quarter: Quarter | null, asOf: string): ComplianceReport {
-  const y = String(year).padStart(4, '0');
-  const data = loadComplianceData(ctx.db, `${y}-01-01`, `${y}-12-31`);
-  return computeCompliance({
-    year,
-    quarter,
-    asOf,
-    departments: data.departments,
-    conferences: data.conferences,
-    attendance: data.attendance,
-    rules: data.rules,
-  });
+  const { departments, rules, tally } = loadComplianceTally(ctx.db, year);
+  return complianceFromTally({ year, quarter, asOf, departments, rules }, tally);
 }
 
 /** The report in the CLI's JSON shape: exactly the documented fields, in register order. */

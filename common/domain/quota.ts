@@ -112,72 +112,179 @@ export function isListedDuring(d: QuotaDepartment, period: Period): boolean {
   return d.listed && overlaps(period, d.listedFrom, d.listedUntil);
 }
 
-function countInto(map: Map<string, Set<string>>, key: string, conferenceId: string): void {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
-  }
-  set.add(conferenceId);
-}
-
 /** ISO dates and ids compare by code unit; `localeCompare` costs a collator call per comparison. */
 const codeOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const key = (departmentId: string, period: string) => `${departmentId}\u0000${period}`;
+/** The quarter of an ISO date inside the year, or 0 for a date the quarters cannot place. */
+function quarterIndex(date: string): number {
+  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
+  return q >= 1 && q <= 4 ? q : 0;
+}
+
+/**
+ * What the quotas count in one year, per department: the lists a report shows. Gathered one held
+ * conference at a time in (date, id) order, so that each list comes out sorted and without repeats
+ * as it grows (a conference is appended unless it is already the list's last): no sets, no sorting.
+ * Or given whole, a cell at a time, from the lists the database keeps (`quota_cells`). Only the
+ * departments asked about are kept: anything naming another counts for nothing in the report.
+ */
+export class QuotaTally {
+  private readonly slot = new Map<string, number>();
+  /**
+   * Per department (slot × 9): the conferences it held in each quarter (+0…3), those a responsible
+   * person of it attended in each quarter (+4…7), and those its head attended in the year (+8).
+   */
+  private readonly lists: (string[] | undefined)[];
+  /** Lists already handed to a report: a second department of the same id gets a copy. */
+  private readonly given: Uint8Array;
+  private id: string | null = null;
+  private date = '';
+  private quarter = 0;
+  private city = false;
+
+  constructor(departmentIds: Iterable<string>) {
+    for (const id of departmentIds) if (!this.slot.has(id)) this.slot.set(id, this.slot.size);
+    this.lists = new Array(this.slot.size * 9);
+    this.given = new Uint8Array(this.slot.size * 9);
+  }
+
+  /** The next held conference of the year; conferences must come in (date, id) order, each once. */
+  conference(id: string, date: string, organizer: QuotaConference['organizer']): void {
+    if (this.id !== null && (codeOrder(this.date, date) || codeOrder(this.id, id)) >= 0) {
+      throw new Error(`quota tally: conference ${id} (${date}) comes after ${this.id} (${this.date})`);
+    }
+    this.id = id;
+    this.date = date;
+    this.quarter = quarterIndex(date);
+    this.city = organizer === 'city';
+  }
+
+  /** The department hosts the current conference or releases at it. */
+  holder(departmentId: string): void {
+    const s = this.slot.get(departmentId);
+    if (s !== undefined && this.quarter) this.append(s * 9 + this.quarter - 1);
+  }
+
+  /** Someone of the department attended the current conference in this role. */
+  attended(departmentId: string, role: Role): void {
+    const s = this.slot.get(departmentId);
+    if (s === undefined || !this.city || !RESPONSIBLE_ROLES.has(role)) return;
+    if (this.quarter) this.append(s * 9 + 4 + this.quarter - 1);
+    if (role === 'head') this.append(s * 9 + 8);
+  }
+
+  /**
+   * A list read whole (a cell of `quota_cells`): what `holder` (kind 0) or `attended` (1, and 2
+   * for the head's list of the year, whatever the quarter) would have made of the conferences it
+   * names. In (date, id) order, each once.
+   */
+  cell(kind: 0 | 1 | 2, departmentId: string, quarter: number, conferenceIds: string[]): void {
+    const s = this.slot.get(departmentId);
+    if (s === undefined) return;
+    if (kind === 2) this.lists[s * 9 + 8] = conferenceIds;
+    else if (quarter >= 1 && quarter <= 4) this.lists[s * 9 + kind * 4 + quarter - 1] = conferenceIds;
+  }
+
+  /** The lists a report shows; the report takes them, so nothing is added once one is asked for. */
+  heldIn(departmentId: string, quarter: Quarter): string[] {
+    return this.take(departmentId, quarter - 1);
+  }
+
+  responsibleIn(departmentId: string, quarter: Quarter): string[] {
+    return this.take(departmentId, 4 + quarter - 1);
+  }
+
+  headsOf(departmentId: string): string[] {
+    return this.take(departmentId, 8);
+  }
+
+  private append(index: number): void {
+    const list = this.lists[index];
+    if (!list) this.lists[index] = [this.id as string];
+    else if (list[list.length - 1] !== this.id) list.push(this.id as string);
+  }
+
+  private take(departmentId: string, offset: number): string[] {
+    const s = this.slot.get(departmentId);
+    const list = s === undefined ? undefined : this.lists[s * 9 + offset];
+    if (s === undefined || !list) return [];
+    if (this.given[s * 9 + offset]) return [...list];
+    this.given[s * 9 + offset] = 1;
+    return list;
+  }
+}
+
+/** The departments a report covers: those listed at some time in the year, in register order. */
+export function reportedDepartments<D extends QuotaDepartment>(departments: readonly D[], year: number): D[] {
+  const yearRange = yearPeriod(year);
+  return departments.filter((d) => isListedDuring(d, yearRange));
+}
 
 export function computeCompliance(input: ComplianceInput): ComplianceReport {
-  const { year, asOf, rules } = input;
+  const { year } = input;
   const yearRange = yearPeriod(year);
-  const quarters = input.quarter ? [input.quarter] : QUARTERS;
 
   // Only held conferences count, whatever was planned or cancelled.
   const held = new Map<string, QuotaConference>();
   for (const c of input.conferences) {
     if (c.status === 'held' && yearRange.start <= c.date && c.date <= yearRange.end) held.set(c.id, c);
   }
-  const quarterKey = (date: string) => String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1);
-
-  const hosted = new Map<string, Set<string>>();
-  for (const c of held.values()) {
-    const q = quarterKey(c.date);
-    if (c.hostDepartmentId) countInto(hosted, key(c.hostDepartmentId, q), c.id);
-    for (const d of c.departmentIds) countInto(hosted, key(d, q), c.id);
-  }
-
-  const responsible = new Map<string, Set<string>>();
-  const heads = new Map<string, Set<string>>();
+  const attended = new Map<string, QuotaAttendance[]>();
   for (const a of input.attendance) {
-    if (a.status !== 'attended') continue;
-    const c = held.get(a.conferenceId);
-    if (c?.organizer !== 'city') continue;
-    if (RESPONSIBLE_ROLES.has(a.role)) countInto(responsible, key(a.departmentId, quarterKey(c.date)), c.id);
-    if (a.role === 'head') countInto(heads, a.departmentId, c.id);
+    if (a.status !== 'attended' || !held.has(a.conferenceId)) continue;
+    const list = attended.get(a.conferenceId);
+    if (list) list.push(a);
+    else attended.set(a.conferenceId, [a]);
   }
 
-  const sorted = (set: Set<string> | undefined) =>
-    set ? [...set].sort((x, y) => codeOrder(held.get(x)?.date ?? '', held.get(y)?.date ?? '') || codeOrder(x, y)) : [];
+  const departments = reportedDepartments(input.departments, year);
+  const tally = new QuotaTally(departments.map((d) => d.id));
+  const ordered = [...held.values()].sort((x, y) => codeOrder(x.date, y.date) || codeOrder(x.id, y.id));
+  for (const c of ordered) {
+    tally.conference(c.id, c.date, c.organizer);
+    if (c.hostDepartmentId) tally.holder(c.hostDepartmentId);
+    for (const d of c.departmentIds) tally.holder(d);
+    for (const a of attended.get(c.id) ?? []) tally.attended(a.departmentId, a.role);
+  }
+  return complianceFromTally({ ...input, departments }, tally);
+}
+
+/** The report from a year's tally: each listed department's quarters and year against the rules. */
+export function complianceFromTally(
+  input: Pick<ComplianceInput, 'year' | 'quarter' | 'asOf' | 'departments' | 'rules'>,
+  tally: QuotaTally,
+): ComplianceReport {
+  const { year, asOf, rules } = input;
+  const yearRange = yearPeriod(year);
+  const quarters = input.quarter ? [input.quarter] : QUARTERS;
+  // The rules in force depend on the period only, not on the department.
+  const inForce = quarters.map((quarter) => {
+    const period = quarterPeriod(year, quarter);
+    return {
+      quarter,
+      period,
+      conferences: ruleFor(rules, 'department_conferences', period),
+      responsible: ruleFor(rules, 'responsible_attendance', period),
+    };
+  });
+  const headRule = ruleFor(rules, 'head_attendance', yearRange);
 
   const departments: DepartmentCompliance[] = [];
   for (const d of input.departments) {
     if (!isListedDuring(d, yearRange)) continue;
 
-    const quarterResults = quarters.map((quarter): QuarterResult => {
-      const period = quarterPeriod(year, quarter);
+    const quarterResults = inForce.map(({ quarter, period, conferences, responsible }): QuarterResult => {
       const listed = isListedDuring(d, period);
-      const conferenceIds = sorted(hosted.get(key(d.id, String(quarter))));
-      const responsibleConferenceIds = sorted(responsible.get(key(d.id, String(quarter))));
-      const status = (kind: QuotaKind, count: number): QuotaStatus => {
-        const rule = ruleFor(rules, kind, period);
-        if (!listed || !rule) return 'exempt';
-        return periodStatus(period, count, rule.minimum, asOf);
-      };
+      const conferenceIds = tally.heldIn(d.id, quarter);
+      const responsibleConferenceIds = tally.responsibleIn(d.id, quarter);
+      const status = (rule: QuotaRule | null, count: number): QuotaStatus =>
+        !listed || !rule ? 'exempt' : periodStatus(period, count, rule.minimum, asOf);
       return {
         quarter,
         conferences: conferenceIds.length,
-        conferenceStatus: status('department_conferences', conferenceIds.length),
+        conferenceStatus: status(conferences, conferenceIds.length),
         responsibleAttendances: responsibleConferenceIds.length,
-        responsibleStatus: status('responsible_attendance', responsibleConferenceIds.length),
+        responsibleStatus: status(responsible, responsibleConferenceIds.length),
         conferenceIds,
         responsibleConferenceIds,
       };
@@ -187,8 +294,7 @@ export function computeCompliance(input: ComplianceInput): ComplianceReport {
     const wholeQuarterListed = QUARTERS.some(
       (q) => d.listed && covers(d.listedFrom, d.listedUntil, quarterPeriod(year, q)),
     );
-    const headRule = ruleFor(rules, 'head_attendance', yearRange);
-    const headConferenceIds = sorted(heads.get(d.id));
+    const headConferenceIds = tally.headsOf(d.id);
     const headStatus: QuotaStatus =
       wholeQuarterListed && headRule
         ? periodStatus(yearRange, headConferenceIds.length, headRule.minimum, asOf)

@@ -13,35 +13,34 @@ export interface QuotaData {
   rules: ReturnType<typeof listQuotaRules>;
 }
 
-function loadDepartmentsAndRules(db: Db): Pick<QuotaData, 'departments' | 'rules'> {
+/** The register in its order, and the quota rules: what every report and plan starts from. */
+export function loadQuotaRegister(db: Db): Pick<QuotaData, 'departments' | 'rules'> {
   const departments = db
-    .all<{
-      id: string;
-      name: string;
-      full_name: string;
-      listed: number;
-      listed_from: string | null;
-      listed_until: string | null;
-      sort_order: number;
-      status: string;
-    }>(sql`SELECT id, name, full_name, listed, listed_from, listed_until, sort_order, status
-           FROM departments ORDER BY sort_order, id`)
-    .map((d) => ({
-      id: d.id,
-      name: d.name,
-      fullName: d.full_name,
-      listed: d.listed === 1,
-      listedFrom: d.listed_from,
-      listedUntil: d.listed_until,
-      sortOrder: d.sort_order,
-      status: d.status,
+    .values<[string, string, string, number, string | null, string | null, number, string]>(
+      sql`SELECT id, name, full_name, listed, listed_from, listed_until, sort_order, status
+          FROM departments ORDER BY sort_order, id`,
+    )
+    .map(([id, name, fullName, listed, listedFrom, listedUntil, sortOrder, status]) => ({
+      id,
+      name,
+      fullName,
+      listed: listed === 1,
+      listedFrom,
+      listedUntil,
+      sortOrder,
+      status,
     }));
-
   return { departments, rules: listQuotaRules(db) };
 }
 
 export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
-  const { departments, rules } = loadDepartmentsAndRules(db);
+  const { departments, rules } = loadQuotaRegister(db);
+  // Not char(31) always: an id may hold any character (an imported register), and one holding the
+  // separator would have been split in two.
+  const [sep] = separatorsFor(
+    departments.map((d) => d.id),
+    1,
+  ) as [string];
 
   const rows = db.all<{
     id: string;
@@ -51,7 +50,7 @@ export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
     host_department_id: string | null;
     department_ids: string | null;
   }>(sql`SELECT c.id, c.date, c.organizer, c.status, c.host_department_id,
-           (SELECT group_concat(department_id, char(31)) FROM
+           (SELECT group_concat(department_id, ${sep}) FROM
               (SELECT department_id FROM conference_departments cd WHERE cd.conference_id = c.id ORDER BY position)) AS department_ids
          FROM conferences c
          WHERE c.date BETWEEN ${from} AND ${to}
@@ -63,7 +62,7 @@ export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
       organizer: c.organizer,
       status: c.status,
       hostDepartmentId: c.host_department_id,
-      departmentIds: c.department_ids ? c.department_ids.split('\u001f') : [],
+      departmentIds: c.department_ids ? c.department_ids.split(sep) : [],
     }),
   );
 
@@ -93,51 +92,20 @@ export function loadQuotaData(db: Db, from: string, to: string): QuotaData {
 }
 
 /**
- * What the compliance engine counts for a range of years, and no more: held conferences, and the
- * attended rows of held city conferences resolved to their department. Rows come back as arrays
- * of rowids (no id strings per row: building 7,700 row objects of UUIDs cost more than the query);
- * the attendance is read through the covering `attendance_quota_idx`.
+ * `count` characters that occur in none of the strings given, to join lists in one string and split
+ * them again exactly. Every department id the tally's query joins is one of the register's (the
+ * foreign keys of attendance, people and conference_departments), so separators absent from the
+ * register's ids cannot split one.
  */
-export function loadComplianceData(
-  db: Db,
-  from: string,
-  to: string,
-): Omit<QuotaData, 'attendance'> & { attendance: QuotaAttendance[] } {
-  const { departments, rules } = loadDepartmentsAndRules(db);
-  const rows = db.values<[number, string, string, 'city' | 'department', string | null]>(
-    sql`SELECT c.rowid, c.id, c.date, c.organizer, c.host_department_id FROM conferences c
-        WHERE c.status = 'held' AND c.date BETWEEN ${from} AND ${to}
-        ORDER BY c.date, c.id`,
-  );
-  const byRowid = new Map<number, QuotaConference & { departmentIds: string[] }>();
-  const conferences = rows.map(([rowid, id, date, organizer, host]) => {
-    const c = { id, date, organizer, status: 'held' as const, hostDepartmentId: host, departmentIds: [] as string[] };
-    byRowid.set(rowid, c);
-    return c;
-  });
-  for (const [rowid, departmentId] of db.values<[number, string]>(
-    // In no particular order: the engine asks only whether a department took part.
-    sql`SELECT c.rowid, cd.department_id FROM conferences c JOIN conference_departments cd ON cd.conference_id = c.id
-        WHERE c.status = 'held' AND c.date BETWEEN ${from} AND ${to}`,
-  )) {
-    byRowid.get(rowid)?.departmentIds.push(departmentId);
+export function separatorsFor(strings: readonly string[], count: number): string[] {
+  const usual = ['\u001f', '\u001e'].slice(0, count);
+  if (usual.length === count && !strings.some((s) => usual.some((sep) => s.includes(sep)))) return usual;
+  const used = new Set<number>();
+  for (const s of strings) for (const ch of s) used.add(ch.codePointAt(0) ?? 0);
+  const found: string[] = [];
+  // The unit and record separators first; then the private use area, then any code point.
+  for (let cp = 0x1f; found.length < count; cp = cp === 0x1e ? 0xe000 : cp === 0x1f ? 0x1e : cp + 1) {
+    if ((cp < 0xd800 || cp > 0xdfff) && !used.has(cp)) found.push(String.fromCodePoint(cp));
   }
-  // A row's department, else its person's: people are looked up here, not joined per row (the join
-  // by a text key costs more than the rest of the query).
-  const personDepartment = new Map(db.values<[string, string]>(sql`SELECT id, department_id FROM people`));
-  const attendance: QuotaAttendance[] = [];
-  for (const [conferenceRowid, personId, rowDepartmentId, role] of db.values<
-    [number, string | null, string | null, Role]
-  >(
-    // The person only where the row names no department (check-in always does): a string less per row.
-    sql`SELECT c.rowid, CASE WHEN a.department_id IS NULL THEN a.person_id END, a.department_id, a.role
-        FROM conferences c
-        JOIN attendance a ON a.conference_id = c.id AND a.status = 'attended'
-        WHERE c.status = 'held' AND c.organizer = 'city' AND c.date BETWEEN ${from} AND ${to}`,
-  )) {
-    const c = byRowid.get(conferenceRowid);
-    const departmentId = rowDepartmentId ?? (personId === null ? undefined : personDepartment.get(personId));
-    if (c && departmentId) attendance.push({ conferenceId: c.id, departmentId, role, status: 'attended' });
-  }
-  return { departments, conferences, attendance, rules };
+  return found;
 }

@@ -1,5 +1,7 @@
 // The hot queries use the indexes meant for them.
+import { type SQL, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { complianceByConferenceSql, complianceCellsSql } from '../../db/queries/compliance-tally';
 import { testApp } from './helpers/app';
 
 function plan(app: ReturnType<typeof testApp>, sql: string, ...params: unknown[]): string {
@@ -10,6 +12,11 @@ function plan(app: ReturnType<typeof testApp>, sql: string, ...params: unknown[]
 
 describe('query plans', () => {
   const app = testApp();
+  const explain = (query: SQL) =>
+    app.ctx.db
+      .all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`)
+      .map((r) => r.detail)
+      .join('\n');
   it('finds a year of conferences by date', () => {
     expect(plan(app, 'SELECT id FROM conferences c WHERE c.date BETWEEN ? AND ?', '2026-01-01', '2026-12-31')).toMatch(
       /USING (COVERING )?INDEX conferences_date_idx/,
@@ -79,22 +86,45 @@ describe('query plans', () => {
       ),
     ).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
   });
-  it('reads a year’s compliance from covering indexes, without the attendance or conference rows', () => {
-    // As db/queries/compliance.ts loadComplianceData reads a year's attendance.
-    const sql = `SELECT c.rowid, CASE WHEN a.department_id IS NULL THEN a.person_id END, a.department_id, a.role
-      FROM conferences c JOIN attendance a ON a.conference_id = c.id AND a.status = 'attended'
-      WHERE c.status = 'held' AND c.organizer = 'city' AND c.date BETWEEN ? AND ?`;
-    const detail = plan(app, sql, '2025-01-01', '2025-12-31');
-    expect(detail).toMatch(/SEARCH c USING COVERING INDEX conferences_status_date_idx/);
-    expect(detail).toMatch(/SEARCH a USING COVERING INDEX attendance_quota_idx/);
+  it('reads a year’s compliance from the cells in key order, grouped as it goes', () => {
+    // The statement db/queries/compliance-tally.ts reads a year with: the lists come out in the
+    // order of quota_cells_key, (date, id) within a department's cell, only if nothing sorts them.
+    const detail = explain(complianceCellsSql('2025', '2025-01-01', '2025-12-31'));
+    expect(detail).toBe('SEARCH quota_cells USING COVERING INDEX quota_cells_key (year=?)');
+  });
+  it('reads a year’s compliance conference by conference from covering indexes, when the cells cannot serve', () => {
+    const detail = explain(complianceByConferenceSql('\u001f', '\u001e', '2025-01-01', '2025-12-31'));
+    expect(detail).toMatch(
+      /SEARCH c USING COVERING INDEX conferences_status_date_idx \(status=\? AND date>\? AND date<\?\)/,
+    );
+    expect(detail).toMatch(
+      /SEARCH cd USING COVERING INDEX sqlite_autoindex_conference_departments_1 \(conference_id=\?\)/,
+    );
+    expect(detail).toMatch(/SEARCH a USING COVERING INDEX attendance_quota_idx \(conference_id=\? AND status=\?\)/);
+    // The person only for a row without a department, by its key.
+    expect(detail).toMatch(/SEARCH p USING INDEX sqlite_autoindex_people_1 \(id=\?\)/);
+    expect(detail).not.toMatch(/SCAN|TEMP B-TREE/);
+  });
+  it('keeps the cells by index: a conference’s cells by conference, a conference by its key', () => {
+    // What the triggers of migration 0008 look up on every write.
     expect(
       plan(
         app,
-        "SELECT c.rowid, c.id, c.date FROM conferences c WHERE c.status = 'held' AND c.date BETWEEN ? AND ?",
-        'a',
-        'b',
+        'UPDATE quota_cells SET n = n - 1 WHERE conference_id = ? AND kind = 0 AND department_id = ?',
+        'c',
+        'd',
       ),
-    ).toMatch(/COVERING INDEX conferences_status_date_idx/);
+    ).toMatch(/INDEX quota_cells_conference_idx \(conference_id=\?\)/);
+    expect(plan(app, "SELECT c.date FROM conferences c WHERE c.id = ? AND c.status = 'held'", 'c')).toMatch(
+      /INDEX sqlite_autoindex_conferences_1 \(id=\?\)/,
+    );
+    expect(
+      plan(
+        app,
+        "SELECT a.conference_id FROM attendance a WHERE a.person_id = ? AND a.department_id IS NULL AND a.status = 'attended'",
+        'p',
+      ),
+    ).toMatch(/INDEX attendance_person_idx \(person_id=\?\)/);
   });
   it('counts what refers to a department or a person by index (detail pages, renames, merges)', () => {
     expect(plan(app, 'SELECT count(*) FROM attendance WHERE department_id = ?', 'd')).toMatch(
