@@ -51,17 +51,32 @@ export const conferenceFields = z
   });
 export type ConferenceFields = z.input<typeof conferenceFields>;
 
+/** What the conference list can be narrowed by; the server filters, and always orders newest first. */
+const conferenceListFilter = {
+  from: date.optional(),
+  to: date.optional(),
+  status: z.enum(CONFERENCE_STATUSES).optional(),
+  organizer: z.enum(ORGANIZERS).optional(),
+  departmentId: id.optional(),
+  search: text(LIMITS.title).optional(),
+};
+
 export const conferenceFilter = z
-  .object({
-    from: date.optional(),
-    to: date.optional(),
-    status: z.enum(CONFERENCE_STATUSES).optional(),
-    organizer: z.enum(ORGANIZERS).optional(),
-    departmentId: id.optional(),
-    search: text(LIMITS.title).optional(),
-    limit: z.number().int().min(1).max(100_000).optional(),
-  })
+  .object({ ...conferenceListFilter, limit: z.number().int().min(1).max(100_000).optional() })
   .default({});
+
+/** The most conferences one page of the list carries. */
+export const CONFERENCE_PAGE_MAX = 500;
+
+/**
+ * One page of the filtered list (新闻发布会 at a decade's scale): rows `offset` to `offset + limit - 1` in the
+ * list's order, with the count of all that match. Both are required: a page is asked for by position.
+ */
+export const conferencePageRequest = z.object({
+  ...conferenceListFilter,
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(CONFERENCE_PAGE_MAX),
+});
 
 export const checkIn = z.object({
   id,

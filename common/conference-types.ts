@@ -27,6 +27,13 @@ export interface ConferenceRow {
   attendanceCount: number;
 }
 
+/** A page of the conference list: `rows` start at position `offset` of the `total` conferences that match. */
+export interface ConferencePage {
+  total: number;
+  offset: number;
+  rows: ConferenceRow[];
+}
+
 export interface SpeakerView {
   personId: string;
   personName: string;

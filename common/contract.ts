@@ -9,6 +9,7 @@ import {
   complianceQuery,
   conferenceFields,
   conferenceFilter,
+  conferencePageRequest,
   mediaFields,
   planRequest,
   quotaRuleFields,
@@ -17,6 +18,7 @@ import type {
   CalendarView,
   ComplianceReport,
   ConferenceDetail,
+  ConferencePage,
   ConferenceRow,
   Dashboard,
   MediaOutlet,
@@ -119,7 +121,10 @@ export const contract = {
   'trainings.create': { input: trainingFields, output: returns<Training>() },
   'trainings.remove': { input: byId, output: returns<{ id: string }>() },
 
+  /** The whole filtered list (up to `limit`, 100,000 by default), newest first. */
   'conferences.list': { input: conferenceFilter, output: returns<ConferenceRow[]>() },
+  /** One page of the same list, in the same order, with the total: what the list page scrolls through. */
+  'conferences.page': { input: conferencePageRequest, output: returns<ConferencePage>() },
   'conferences.get': { input: byId, output: returns<ConferenceDetail>() },
   'conferences.create': { input: conferenceFields, output: returns<ConferenceDetail>() },
   'conferences.update': {

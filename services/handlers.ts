@@ -20,7 +20,7 @@ import {
   postponeConference,
   updateConference,
 } from '../db/queries/conference-lifecycle';
-import { getConferenceDetail, listConferences } from '../db/queries/conference-list';
+import { getConferenceDetail, listConferences, pageConferences } from '../db/queries/conference-list';
 import {
   createDepartment,
   deleteDepartment,
@@ -130,6 +130,7 @@ export const handlers = {
   },
 
   'conferences.list': (ctx, filter) => listConferences(ctx.db, filter),
+  'conferences.page': (ctx, request) => pageConferences(ctx.db, request),
   'conferences.get': (ctx, { id }) => getConferenceDetail(ctx.db, id, today(ctx)),
   'conferences.create': (ctx, fields) =>
     getConferenceDetail(ctx.db, createConference(ctx.db, stamp(ctx), fields), today(ctx)),

@@ -5,6 +5,7 @@ import type {
   ConferenceDetail,
   ConferenceKind,
   ConferenceMediaView,
+  ConferencePage,
   ConferenceRow,
   HistoryEntry,
   SpeakerView,
@@ -67,9 +68,17 @@ const ROW_SELECT = sql`
     (SELECT count(*) FROM attendance a WHERE a.conference_id = c.id) AS attendance_count
   FROM conferences c LEFT JOIN departments h ON h.id = c.host_department_id`;
 
-export function listConferences(db: Db, f: ConferenceFilter): ConferenceRow[] {
+/**
+ * The list's order: newest first, ties by id. `time` is never '' (the schemas turn it into null, and NULL
+ * sorts last in DESC), so this is the order `coalesce(time, '') DESC` gave, and it is the order of
+ * `conferences_list_order_idx` (date, time, id DESC) read backwards: no sort, and OFFSET steps over index
+ * entries.
+ */
+const LIST_ORDER = sql`ORDER BY c.date DESC, c.time DESC, c.id`;
+
+/** The WHERE of a filter: only the conditions given (`(? IS NULL OR c.date >= ?)` would keep SQLite off the indexes). */
+function filterWhere(f: ConferenceFilter): SQL {
   const search = f.search?.trim().toLowerCase() ?? '';
-  // Only the conditions given: `(? IS NULL OR c.date >= ?)` would keep SQLite off the date index.
   const where: SQL[] = [];
   if (f.from) where.push(sql`c.date >= ${f.from}`);
   if (f.to) where.push(sql`c.date <= ${f.to}`);
@@ -81,11 +90,41 @@ export function listConferences(db: Db, f: ConferenceFilter): ConferenceRow[] {
   }
   if (search) where.push(sql`(instr(lower(c.title), ${search}) > 0 OR instr(c.topics, ${search}) > 0)`);
   if (f.withoutAttendance) where.push(sql`NOT EXISTS (SELECT 1 FROM attendance a WHERE a.conference_id = c.id)`);
-  const rows = db.all<Row>(sql`${ROW_SELECT}
-    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
-    ORDER BY c.date DESC, coalesce(c.time, '') DESC, c.id
-    LIMIT ${f.limit ?? 100_000}`);
+  return where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+}
+
+export function listConferences(db: Db, f: ConferenceFilter): ConferenceRow[] {
+  const rows = db.all<Row>(sql`${ROW_SELECT} ${filterWhere(f)} ${LIST_ORDER} LIMIT ${f.limit ?? 100_000}`);
   return rows.map(toRow);
+}
+
+export type ConferencePageRequest = Omit<ConferenceFilter, 'limit'> & { offset: number; limit: number };
+
+/** The rowids of a page, from the narrow query (exported for the query-plan test). */
+export function pageRowidsQuery(f: ConferencePageRequest): SQL {
+  return sql`SELECT c.rowid FROM conferences c ${filterWhere(f)} ${LIST_ORDER} LIMIT ${f.limit} OFFSET ${f.offset}`;
+}
+
+/** A page's rows: only the page's conferences get their departments and counts. */
+export function pageQuery(f: ConferencePageRequest): SQL {
+  return sql`${ROW_SELECT} WHERE c.rowid IN (${pageRowidsQuery(f)}) ${LIST_ORDER}`;
+}
+
+/**
+ * Rows `offset` to `offset + limit - 1` of the filtered list, in its order, and how many match. The page's
+ * rowids come from the narrow query (the order index, or the filter's), and only those rows get their
+ * departments and counts; the count and the page are read in one transaction, so they agree.
+ */
+export function pageConferences(db: Db, f: ConferencePageRequest): ConferencePage {
+  return db.transaction(
+    (t) => {
+      const total = t.get<{ n: number }>(sql`SELECT count(*) AS n FROM conferences c ${filterWhere(f)}`)?.n ?? 0;
+      if (f.offset >= total) return { total, offset: f.offset, rows: [] };
+      return { total, offset: f.offset, rows: t.all<Row>(pageQuery(f)).map(toRow) };
+    },
+    // A read: no write lock (db/open.ts makes IMMEDIATE the default).
+    { behavior: 'deferred' },
+  );
 }
 
 export function getConferenceRow(

@@ -34,6 +34,7 @@ const EXAMPLES = {
   'trainings.create': { personId: 'p1', date: '2019-12-01', course: '岗前培训', hours: 8 },
   'trainings.remove': { id: 't1' },
   'conferences.list': { from: '2026-01-01', to: '2026-12-31', status: 'planned' },
+  'conferences.page': { status: 'planned', search: '发布会', offset: 0, limit: 50 },
   'conferences.get': { id: 'c1' },
   'conferences.create': { title: '发布会', date: '2026-04-10', organizer: 'city', departmentIds: ['rizhao-01'] },
   'conferences.update': { id: 'c1', fields: { title: '发布会', date: '2026-04-11', organizer: 'city' } },

@@ -2,10 +2,19 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { complianceByConferenceSql, complianceCellsSql } from '../../db/queries/compliance-tally';
+import { pageQuery, pageRowidsQuery } from '../../db/queries/conference-list';
 import { testApp } from './helpers/app';
 
 function plan(app: ReturnType<typeof testApp>, sql: string, ...params: unknown[]): string {
   return (app.client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join('\n');
+}
+
+/** The plan of a statement as a query function builds it. */
+function planOf(app: ReturnType<typeof testApp>, query: SQL): string {
+  return app.ctx.db
+    .all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`)
     .map((r) => r.detail)
     .join('\n');
 }
@@ -19,7 +28,7 @@ describe('query plans', () => {
       .join('\n');
   it('finds a year of conferences by date', () => {
     expect(plan(app, 'SELECT id FROM conferences c WHERE c.date BETWEEN ? AND ?', '2026-01-01', '2026-12-31')).toMatch(
-      /USING (COVERING )?INDEX conferences_date_idx/,
+      /USING (COVERING )?INDEX conferences_list_order_idx \(date>\? AND date<\?\)/,
     );
   });
   it('finds a conference’s attendance and departments by conference', () => {
@@ -145,6 +154,18 @@ describe('query plans', () => {
     expect(plan(app, 'SELECT d.id, d.title FROM documents d ORDER BY d.updated_at DESC, d.id LIMIT 2000')).toMatch(
       /SCAN d USING INDEX documents_updated_idx/,
     );
+  });
+  it('reads a page of the conference list from the order index, without sorting the list', () => {
+    // Deep in the decade, unfiltered: OFFSET steps over index entries; only the page's rows are read.
+    const rowids = planOf(app, pageRowidsQuery({ offset: 20_000, limit: 100 }));
+    expect(rowids).toMatch(/SCAN c USING COVERING INDEX conferences_list_order_idx/);
+    expect(rowids).not.toMatch(/TEMP B-TREE/);
+    expect(planOf(app, pageRowidsQuery({ from: '2020-01-01', to: '2020-12-31', offset: 500, limit: 100 }))).toMatch(
+      /SEARCH c USING COVERING INDEX conferences_list_order_idx \(date>\? AND date<\?\)/,
+    );
+    const page = planOf(app, pageQuery({ offset: 20_000, limit: 100 }));
+    expect(page).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(page).not.toMatch(/SCAN c\b(?! USING COVERING INDEX conferences_list_order_idx)/);
   });
   it('finds held conferences without attendance by index', () => {
     expect(

@@ -1,7 +1,7 @@
 // Small shared pieces of the conference screens: status and kind tags, quota status colours.
 import { Tag } from 'antd';
 import type { ConferenceKind, ConferenceStatus, QuotaStatus } from '../../../common/conference-types';
-import { useT } from '../i18n/use-t';
+import { type Translate, useT } from '../i18n/use-t';
 
 const STATUS_COLOR: Record<ConferenceStatus, string> = { planned: 'blue', held: 'green', cancelled: 'default' };
 
@@ -24,6 +24,18 @@ const KIND_COLOR: Record<ConferenceKind, string> = {
 export function ConferenceKindTag({ kind }: { kind: ConferenceKind }) {
   const t = useT();
   return <Tag color={KIND_COLOR[kind]}>{t(`conference.kind.${kind}`)}</Tag>;
+}
+
+// The same tags as plain spans (styles.css `.tag-chip`, antd's filled preset colours), for the conference
+// list: a row mounting two antd Tags (context, theme token and style hooks each) was most of the script time
+// of a scroll frame that brings new rows into view.
+
+export function conferenceStatusChip(status: ConferenceStatus, t: Translate) {
+  return <span className={`tag-chip tag-chip-${STATUS_COLOR[status]}`}>{t(`conference.status.${status}`)}</span>;
+}
+
+export function conferenceKindChip(kind: ConferenceKind, t: Translate) {
+  return <span className={`tag-chip tag-chip-${KIND_COLOR[kind]}`}>{t(`conference.kind.${kind}`)}</span>;
 }
 
 /** Worst first: the colour of a cell with several quotas is its worst status. */

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // 新闻发布会 at a decade's scale: the window of rows to draw covers what is in view and a margin around it,
-// and the spacers make up the rest; the page draws a few dozen rows of 2,000 (filters still go to the
-// server, with the limit), keeps the server's order, opens a row on double-click and scrolls by the window.
+// and the spacers make up the rest; the page asks the server for pages of the list (filters go with them),
+// shows the count of all from the first, draws placeholders for rows whose page is on its way, keeps the
+// server's order, opens a row on double-click and scrolls by the window.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
@@ -12,6 +13,10 @@ import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
 const navigations: unknown[] = [];
+/** Pages held back (by offset) until the test lets them go; a failure to answer with instead, once. */
+const held = new Map<number, () => void>();
+let holdFrom = Number.POSITIVE_INFINITY;
+let failOnce: number | null = null;
 
 function conference(i: number): ConferenceRow {
   const day = String(1 + (i % 28)).padStart(2, '0');
@@ -39,9 +44,15 @@ vi.mock('../../../renderer/src/api/client', () => ({
   ApiRequestError: class extends Error {},
   invoke: async (method: string, input: unknown) => {
     calls.push({ method, input });
-    if (method === 'conferences.list') {
-      const { status } = input as { status?: string };
-      return status ? ALL.filter((c) => c.status === status) : ALL;
+    if (method === 'conferences.page') {
+      const { status, offset, limit } = input as { status?: string; offset: number; limit: number };
+      if (offset >= holdFrom) await new Promise<void>((go) => held.set(offset, go));
+      if (failOnce === offset) {
+        failOnce = null;
+        throw new Error('网络中断');
+      }
+      const list = status ? ALL.filter((c) => c.status === status) : ALL;
+      return { total: list.length, offset, rows: list.slice(offset, offset + limit) };
     }
     return [];
   },
@@ -61,6 +72,10 @@ beforeAll(() => {
 
 afterEach(() => {
   cleanup();
+  for (const go of held.values()) go();
+  held.clear();
+  holdFrom = Number.POSITIVE_INFINITY;
+  failOnce = null;
   calls.length = 0;
   navigations.length = 0;
   window.sessionStorage.clear();
@@ -111,12 +126,22 @@ describe('rowWindow', () => {
 
 describe('ConferenceListPage', () => {
   const rows = () => document.querySelectorAll<HTMLTableRowElement>('tbody tr.ant-table-row');
+  const placeholders = () => document.querySelectorAll<HTMLTableRowElement>('tbody tr.conference-placeholder');
   const spacers = () =>
     [...document.querySelectorAll<HTMLTableRowElement>('tbody tr.conference-spacer')].map((tr) =>
       Number.parseFloat(tr.style.height),
     );
+  const pagesAsked = () =>
+    calls.filter((c) => c.method === 'conferences.page').map((c) => (c.input as { offset: number }).offset);
+  const scrollTo = async (top: number) => {
+    const box = document.querySelector('.conference-scroll') as HTMLDivElement;
+    await act(async () => {
+      box.scrollTop = top;
+      fireEvent.scroll(box);
+    });
+  };
 
-  it('draws a window of the 2,000 conferences, in the server’s order, with the count of all', async () => {
+  it('draws a window of the 2,000 conferences from the first page, in the server’s order, with the count of all', async () => {
     render(wrap(<ConferenceListPage />));
     expect((await screen.findByTestId('conference-count')).textContent).toBe('共 2000 场');
     await waitFor(() => expect(rows().length).toBeGreaterThan(0));
@@ -126,33 +151,57 @@ describe('ConferenceListPage', () => {
     // The rows out of view are one spacer below, as tall as they would be.
     expect(spacers()).toEqual([(2000 - rows().length) * 40]);
     expect(rows()[0]?.className).toContain('row-inactive');
-    expect(calls.find((c) => c.method === 'conferences.list')?.input).toEqual({ limit: 100_000 });
+    expect(rows()[0]?.textContent).toContain('已取消');
+    expect(calls.find((c) => c.method === 'conferences.page')?.input).toEqual({ offset: 0, limit: 100 });
+    // The first page and the two after it (fetched ahead); not the other 17.
+    await waitFor(() => expect(pagesAsked().sort((a, b) => a - b)).toEqual([0, 100, 200]));
   });
 
-  it('scrolls by moving the window, and opens a conference on double-click', async () => {
+  it('shows placeholders for rows whose page is on its way, then the rows, and opens one on double-click', async () => {
+    holdFrom = 100;
     render(wrap(<ConferenceListPage />));
     await waitFor(() => expect(rows().length).toBeGreaterThan(0));
-    const box = document.querySelector('.conference-scroll') as HTMLDivElement;
+    await scrollTo(1000 * 40);
+    // The jump draws the window at once, as placeholders of the right height; only its pages are asked for.
+    expect(rows()).toHaveLength(0);
+    expect(placeholders().length).toBeGreaterThan(10);
+    expect(placeholders()[0]?.getAttribute('aria-busy')).toBe('true');
+    const [above, below] = spacers();
+    expect((above ?? 0) + placeholders().length * 40 + (below ?? 0)).toBe(2000 * 40);
+    await waitFor(() => expect(held.has(1000)).toBe(true));
+    // Around the window, further ahead than behind: 900–1299 (the window is rows ~990–1025).
+    expect(pagesAsked().filter((offset) => offset > 200)).toEqual([900, 1000, 1100, 1200]);
     await act(async () => {
-      box.scrollTop = 1000 * 40;
-      fireEvent.scroll(box);
+      for (const go of held.values()) go();
     });
+    await waitFor(() => expect(placeholders()).toHaveLength(0));
     const keys = [...rows()].map((r) => r.dataset.rowKey);
     expect(keys).toContain('c1000');
     expect(keys).not.toContain('c0');
-    const [above, below] = spacers();
-    expect((above ?? 0) + rows().length * 40 + (below ?? 0)).toBe(2000 * 40);
     fireEvent.doubleClick(screen.getByText('第1000场新闻发布会').closest('tr') as HTMLElement);
     expect(navigations).toEqual([{ page: 'conference', id: 'c1000' }]);
+  });
+
+  it('says when a page could not be fetched, and fetches it again on retry', async () => {
+    failOnce = 1000;
+    render(wrap(<ConferenceListPage />));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    await scrollTo(1000 * 40);
+    expect((await screen.findByTestId('load-error')).textContent).toContain('网络中断');
+    expect(placeholders().length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));
+    await waitFor(() => expect(screen.queryByTestId('load-error')).toBeNull());
+    await waitFor(() => expect([...rows()].map((r) => r.dataset.rowKey)).toContain('c1000'));
   });
 
   it('asks the server for a filtered list and shows it from the top', async () => {
     window.sessionStorage.setItem('press-office.conferences.filters', JSON.stringify({ status: 'cancelled' }));
     render(wrap(<ConferenceListPage />));
     expect((await screen.findByTestId('conference-count')).textContent).toBe('共 200 场');
-    expect(calls.find((c) => c.method === 'conferences.list')?.input).toEqual({
-      limit: 100_000,
+    expect(calls.find((c) => c.method === 'conferences.page')?.input).toEqual({
       status: 'cancelled',
+      offset: 0,
+      limit: 100,
     });
     await waitFor(() => expect(rows()[0]?.dataset.rowKey).toBe('c0'));
     expect(rows()[1]?.dataset.rowKey).toBe('c10');

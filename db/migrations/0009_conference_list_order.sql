@@ -1,0 +1,2 @@
+DROP INDEX `conferences_date_idx`;--> statement-breakpoint
+CREATE INDEX `conferences_list_order_idx` ON `conferences` (`date`,`time`,"id" DESC);
