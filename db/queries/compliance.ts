@@ -1,5 +1,6 @@
-// Loads what the quota engine needs for a range of years: departments in register order, the
-// conferences of the range with their departments, and the attendance resolved to its department.
+// What the quota engine and the planner start from: the register in its order and the quota rules,
+// and for a range of years (the planner's) the conferences with their departments and the attendance
+// resolved to its department. A year's compliance tally is read in compliance-tally.ts.
 import { sql } from 'drizzle-orm';
 import type { QuotaAttendance, QuotaConference, QuotaDepartment } from '../../common/domain/quota';
 import type { Role } from '../../common/schemas';
