@@ -14,7 +14,8 @@ import { CurrentUser } from './components/user-picker';
 import { CATALOGS, LanguageProvider, useT } from './i18n/use-t';
 import type { MessageKey } from './i18n/zh-CN';
 import { DashboardPage } from './pages/dashboard-page';
-import { parseRoute, type Route, routeHref, useRoute } from './routing';
+import { parseRoute, type Route, routeHref } from './routing';
+import { useRoute } from './use-route';
 
 // Each screen past the landing page is its own chunk, loaded when first opened.
 const RegisterPage = lazy(() => import('./pages/register-page').then((m) => ({ default: m.RegisterPage })));

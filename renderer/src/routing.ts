@@ -1,6 +1,6 @@
 // Hash routing without a router package: #/dashboard, #/register, #/register/<id>, #/conferences,
 // #/conferences/new, #/conferences/<id>[/edit|/check-in|/print], #/calendar, #/planner, #/compliance, #/audit, #/settings.
-import { useSyncExternalStore } from 'react';
+// No React here: the early-request script (early-requests.ts) reads the route before React loads.
 
 export type Route =
   | { page: 'dashboard' }
@@ -147,14 +147,4 @@ export function routeHref(route: Route): string {
 
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
-}
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
-export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseRoute(hash);
 }

@@ -92,3 +92,36 @@ test('the dashboard loads none of the documents or portal code', async ({ page, 
   expect(later.some((name) => name.startsWith('document-list-page-'))).toBe(true);
   expect(later.some((name) => name.startsWith('portal-page-'))).toBe(true);
 });
+
+test("the first screen's data is asked for before the app's code has arrived, and only once", async ({
+  page,
+  server,
+}) => {
+  const asked: string[] = [];
+  let dashboardAsked: () => void = () => {};
+  const dashboardSeen = new Promise<void>((done) => {
+    dashboardAsked = done;
+  });
+  page.on('request', (request) => {
+    const method = /\/api\/([^/?]+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (!method) return;
+    asked.push(method);
+    if (method === 'dashboard.get') dashboardAsked();
+  });
+  // The app's entry is held back until the dashboard has been asked for (at most 15 s): only the early
+  // script (renderer/src/early-requests.ts) can ask while it is.
+  let heldUntilAsked = false;
+  await page.route('**/assets/index-*.js', async (route) => {
+    heldUntilAsked = await Promise.race([
+      dashboardSeen.then(() => true),
+      new Promise<boolean>((done) => setTimeout(() => done(false), 15_000)),
+    ]);
+    await route.continue();
+  });
+  await page.goto(appUrl(server, '/dashboard'));
+  await page.getByTestId('dashboard-asof').waitFor();
+  expect(heldUntilAsked).toBe(true);
+  // The app took the early answers instead of asking again.
+  expect(asked.filter((m) => m === 'dashboard.get')).toHaveLength(1);
+  expect(asked.filter((m) => m === 'settings.get')).toHaveLength(1);
+});

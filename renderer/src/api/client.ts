@@ -44,8 +44,22 @@ function transport(method: string, input: unknown): Promise<Result<unknown>> {
   return overHttp(method, input);
 }
 
+/**
+ * Requests made by early-requests.ts while the app's code was still loading, each handed to the first
+ * `invoke` of its method and then forgotten (so later calls ask again).
+ */
+const early = new Map<string, Promise<Result<unknown>>>();
+const earlyKey = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? {})}`;
+
+export function askEarly<M extends Method>(method: M, input: Input<M>): void {
+  early.set(earlyKey(method, input), transport(method, input));
+}
+
 export async function invoke<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await transport(method, input);
+  const key = earlyKey(method, input);
+  const asked = early.get(key);
+  early.delete(key);
+  const result = await (asked ?? transport(method, input));
   if (!result.ok) throw new ApiRequestError(method, result.error);
   return result.value as Output<M>;
 }
