@@ -31,6 +31,31 @@ export function useConferences(filter: Input<'conferences.list'>, enabled = true
   });
 }
 
+/** How many conferences a picker lists at a time (components/conference-picker.tsx). */
+export const CONFERENCE_CHOICES = 50;
+
+/**
+ * Conferences to choose from: the newest first, or those whose title or topics hold `search`; one page of
+ * the list (the decade's whole list is 20,000 rows), with the count of all that match.
+ */
+export function useConferenceChoices(search: string, enabled = true) {
+  return useQuery({
+    queryKey: ['conferences', 'choices', search],
+    queryFn: () => invoke('conferences.page', { ...(search ? { search } : {}), offset: 0, limit: CONFERENCE_CHOICES }),
+    placeholderData: (previous) => previous,
+    enabled,
+  });
+}
+
+/** A conference's detail when there is an id, nothing otherwise. */
+export function useConferenceIfAny(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['conferences', 'get', id ?? ''],
+    queryFn: () => invoke('conferences.get', { id: id ?? '' }),
+    enabled: Boolean(id),
+  });
+}
+
 export function useConference(id: string) {
   return useQuery({ queryKey: ['conferences', 'get', id], queryFn: () => invoke('conferences.get', { id }) });
 }

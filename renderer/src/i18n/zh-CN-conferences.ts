@@ -19,6 +19,8 @@ export const zhCNConferences = {
   'conference.status.planned': '计划中',
   'conference.status.held': '已举行',
   'conference.status.cancelled': '已取消',
+  'conference.picker.noMatch': '没有名称或议题含此文字的发布会',
+  'conference.picker.more': '只列出最近的 {shown} 场（共 {total} 场），输入名称或议题查找其他发布会',
   'conference.kind.city_routine': '市政府例行',
   'conference.kind.department_routine': '部门例行',
   'conference.kind.ad_hoc': '专题',

@@ -9,7 +9,7 @@ import type { TemplateView } from '../../../common/document-types';
 import { emptyTalkingPoints } from '../../../common/talking-points';
 import { LIMITS } from '../../../common/text';
 import { ApiRequestError } from '../api/client';
-import { useConferences } from '../api/conference-hooks';
+import { useConferenceIfAny } from '../api/conference-hooks';
 import { useCreateDocument, useDocumentTemplates } from '../api/document-hooks';
 import { useOffice } from '../api/office-hooks';
 import { DateField } from '../components/date-field';
@@ -101,7 +101,6 @@ export function DocumentNewPage({ conferenceId }: { conferenceId?: string | unde
   const [form] = Form.useForm<Values>();
   const { formError, showServerError, setFormError } = useFormErrors(form, LABELS);
   const templates = useDocumentTemplates();
-  const conferences = useConferences({});
   const office = useOffice();
   const create = useCreateDocument();
 
@@ -109,6 +108,7 @@ export function DocumentNewPage({ conferenceId }: { conferenceId?: string | unde
   const templateId = Form.useWatch('templateId', form) ?? NO_TEMPLATE;
   const chosenConference = Form.useWatch('conferenceId', form) ?? null;
   const departmentId = Form.useWatch('departmentId', form) ?? null;
+  const conference = useConferenceIfAny(chosenConference);
   const all = templates.data ?? [];
 
   const templateOptions = useMemo(
@@ -136,12 +136,12 @@ export function DocumentNewPage({ conferenceId }: { conferenceId?: string | unde
   // A conference chosen (or given in the address) proposes its host or first department.
   const proposedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!chosenConference || proposedFor.current === chosenConference || !conferences.data) return;
+    const c = conference.data;
+    if (!chosenConference || proposedFor.current === chosenConference || c?.id !== chosenConference) return;
     proposedFor.current = chosenConference;
-    const c = conferences.data.find((x) => x.id === chosenConference);
-    const proposed = c?.hostDepartmentId ?? c?.departmentIds[0] ?? null;
+    const proposed = c.hostDepartmentId ?? c.departmentIds[0] ?? null;
     if (proposed && !form.getFieldValue('departmentId')) form.setFieldValue('departmentId', proposed);
-  }, [chosenConference, conferences.data, form]);
+  }, [chosenConference, conference.data, form]);
 
   const onKindChange = (next: DocumentKind) => {
     form.setFieldsValue({

@@ -2,14 +2,13 @@
 // department) and portal column. Each takes `value`/`onChange`, so it works inside a Form.Item and
 // on its own.
 import { Select } from 'antd';
-import { useMemo } from 'react';
 import { PORTAL_COLUMNS } from '../../../../common/document-schemas';
 import type { PersonWithTrainings } from '../../../../common/types';
-import { useConferences } from '../../api/conference-hooks';
 import { useDepartmentPeople } from '../../api/document-hooks';
 import { useDepartments } from '../../api/hooks';
 import { type Translate, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { ConferencePicker } from '../conference-picker';
 
 interface PickerProps {
   value?: string | null;
@@ -30,32 +29,16 @@ function withFallback(
   return [{ value, label: label ?? value }, ...options];
 }
 
+/** The document's conference: the shared picker, which asks the server page by page (a decade holds 20,000). */
 export function ConferenceSelect({ value, onChange, disabled, testId, fallbackLabel, id }: PickerProps) {
-  const t = useT();
-  const conferences = useConferences({});
-  const options = useMemo(
-    () =>
-      [...(conferences.data ?? [])]
-        .sort((a, b) => b.date.localeCompare(a.date))
-        .map((c) => ({
-          value: c.id,
-          label: `${c.date} ${c.title}${c.status === 'cancelled' ? `（${t('conference.status.cancelled')}）` : ''}`,
-        })),
-    [conferences.data, t],
-  );
   return (
-    <Select<string | null>
+    <ConferencePicker
       id={id}
-      value={value ?? null}
-      onChange={(v) => onChange?.(v ?? null)}
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      loading={conferences.isLoading}
+      value={value}
+      onChange={onChange}
       disabled={disabled}
-      options={withFallback(options, value, fallbackLabel)}
-      placeholder={t('document.field.conference')}
-      style={{ width: '100%' }}
-      data-testid={testId}
+      testId={testId}
+      fallbackLabel={fallbackLabel}
     />
   );
 }

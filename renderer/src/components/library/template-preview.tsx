@@ -1,14 +1,14 @@
 // 预览: the template being edited, filled from a conference (and optionally a department and a person)
 // by the server, as a document drafted from it would start. What has no value shows as 【待填：…】.
 import { Alert, Card, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
 import { parseBody } from '../../../../common/document-body';
-import { useConferences } from '../../api/conference-hooks';
 import { apiErrorText } from '../../api/error-text';
 import { useDepartments } from '../../api/hooks';
 import { useDepartmentPeople, useTemplatePreview } from '../../api/library-hooks';
 import { useLanguage, useT } from '../../i18n/use-t';
+import { useDebounced } from '../../use-debounced';
 import { useSessionState } from '../../use-session-state';
+import { ConferencePicker } from '../conference-picker';
 import { placeholderLabel, placeholderText, splitMissingMarks } from './template-text';
 
 interface Records {
@@ -18,15 +18,6 @@ interface Records {
 }
 
 const NONE: Records = { conferenceId: null, departmentId: null, personId: null };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 function Marked({ text }: { text: string }) {
   return (
@@ -50,7 +41,6 @@ export function TemplatePreview({ title, body }: { title: string; body: string }
   const t = useT();
   const language = useLanguage();
   const [records, setRecords] = useSessionState<Records>('templates.preview', NONE);
-  const conferences = useConferences({});
   const departments = useDepartments({});
   const department = useDepartmentPeople(records.departmentId);
   const debouncedTitle = useDebounced(title, 300);
@@ -63,13 +53,6 @@ export function TemplatePreview({ title, body }: { title: string; body: string }
     personId: records.personId,
   });
 
-  const conferenceOptions = useMemo(
-    () =>
-      [...(conferences.data ?? [])]
-        .sort((a, b) => b.date.localeCompare(a.date))
-        .map((c) => ({ value: c.id, label: `${c.date} ${c.title}` })),
-    [conferences.data],
-  );
   const people = records.departmentId ? (department.data?.people ?? []).filter((p) => !p.archived) : [];
   const filled = preview.data;
   const blocks = filled ? parseBody(filled.body) : [];
@@ -77,17 +60,13 @@ export function TemplatePreview({ title, body }: { title: string; body: string }
   return (
     <Card size="small" title={t('library.preview.title')} className="template-preview" data-testid="template-preview">
       <div className="template-preview-controls">
-        <Select
+        <ConferencePicker
           className="span-2"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
           value={records.conferenceId}
-          onChange={(conferenceId) => setRecords({ ...records, conferenceId: conferenceId ?? null })}
+          onChange={(conferenceId) => setRecords({ ...records, conferenceId })}
           placeholder={t('library.preview.conference')}
-          loading={conferences.isLoading}
-          options={conferenceOptions}
           notFoundContent={t('library.preview.noConferences')}
-          data-testid="preview-conference"
+          testId="preview-conference"
         />
         <Select
           allowClear

@@ -6,7 +6,7 @@ import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { opinionFields } from '../../../../common/opinion-schemas';
 import type { OpinionView } from '../../../../common/opinion-types';
 import { ApiRequestError } from '../../api/client';
-import { useConferences, useToday, useTopics } from '../../api/conference-hooks';
+import { useToday, useTopics } from '../../api/conference-hooks';
 import { useDocuments } from '../../api/document-hooks';
 import { useDepartments } from '../../api/hooks';
 import {
@@ -100,7 +100,6 @@ function EditorDrawer({
   const grades = useOpinionGrades();
   const departments = useDepartments({});
   const documents = useDocuments({});
-  const conferences = useConferences({});
   const topics = useTopics();
   const today = useToday();
   const now = useNow();
@@ -117,9 +116,8 @@ function EditorDrawer({
     () => ({
       departments: (departments.data ?? []).map((d): Choice => ({ value: d.id, label: d.name })),
       documents: (documents.data ?? []).map((d): Choice => ({ value: d.id, label: d.title })),
-      conferences: (conferences.data ?? []).map((c): Choice => ({ value: c.id, label: `${c.date} ${c.title}` })),
     }),
-    [departments.data, documents.data, conferences.data],
+    [departments.data, documents.data],
   );
 
   const markClean = (values: OpinionValues) => {
@@ -253,7 +251,6 @@ function EditorDrawer({
             grades={grades.data ?? []}
             departments={choices.departments}
             documents={choices.documents}
-            conferences={choices.conferences}
             topics={topics.data ?? []}
             now={now}
             planBlocked={planBlocked}

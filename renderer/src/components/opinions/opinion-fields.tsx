@@ -12,6 +12,7 @@ import type { GradeView, OpinionView } from '../../../../common/opinion-types';
 import { LIMITS } from '../../../../common/text';
 import { useT } from '../../i18n/use-t';
 import { routeHref } from '../../routing';
+import { ConferencePicker, useConferenceChoiceLabel } from '../conference-picker';
 import { InstantField } from './instant-field';
 import { DeadlineLeft } from './opinion-tags';
 import { formatInstant, previewDeadline } from './opinion-time';
@@ -28,7 +29,6 @@ interface Props {
   grades: readonly GradeView[];
   departments: readonly Choice[];
   documents: readonly Choice[];
-  conferences: readonly Choice[];
   topics: readonly string[];
   now: number;
   /** Why the conference button is off (unsaved item or changes); null when it is on. */
@@ -70,6 +70,10 @@ export function OpinionFields(p: Props) {
   const reportedAt = Form.useWatch('reportedAt', form);
   const documentId = Form.useWatch('documentId', form);
   const conferenceId = Form.useWatch('conferenceId', form);
+  const conferenceLabel = useConferenceChoiceLabel(
+    conferenceId,
+    p.saved?.conferenceId === conferenceId ? p.saved?.conferenceTitle : null,
+  );
 
   const gradeView = p.grades.find((g) => g.grade === grade);
   const deadline = previewDeadline(
@@ -271,20 +275,16 @@ export function OpinionFields(p: Props) {
                 conferenceId ? (
                   <OpenLink
                     href={routeHref({ page: 'conference', id: conferenceId })}
-                    title={
-                      p.conferences.find((c) => c.value === conferenceId)?.label ?? p.saved?.conferenceTitle ?? null
-                    }
+                    title={conferenceLabel}
                     testId="opinion-open-conference"
                   />
                 ) : null
               }
             >
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
+              <ConferencePicker
                 placeholder={t('opinions.editor.none')}
-                options={[...p.conferences]}
-                data-testid="opinion-conference"
+                fallbackLabel={p.saved?.conferenceId === conferenceId ? p.saved?.conferenceTitle : null}
+                testId="opinion-conference"
               />
             </Form.Item>
           </Col>
