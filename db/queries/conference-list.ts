@@ -88,7 +88,11 @@ function filterWhere(f: ConferenceFilter): SQL {
     where.push(sql`(c.host_department_id = ${f.departmentId}
       OR EXISTS (SELECT 1 FROM conference_departments cd WHERE cd.conference_id = c.id AND cd.department_id = ${f.departmentId}))`);
   }
-  if (search) where.push(sql`(instr(lower(c.title), ${search}) > 0 OR instr(c.topics, ${search}) > 0)`);
+  if (search) {
+    // What the list's search box offers: the title, the topics and the venue.
+    where.push(sql`(instr(lower(c.title), ${search}) > 0 OR instr(c.topics, ${search}) > 0
+      OR instr(lower(coalesce(c.venue, '')), ${search}) > 0)`);
+  }
   if (f.withoutAttendance) where.push(sql`NOT EXISTS (SELECT 1 FROM attendance a WHERE a.conference_id = c.id)`);
   return where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
 }

@@ -50,6 +50,10 @@ describe('conferences', () => {
     expect(c.media[0]).toMatchObject({ name: '日照日报', attended: null });
     expect(call(app, 'conferences.list', { departmentId: 'rizhao-05' }).map((r) => r.id)).toEqual([c.id]);
     expect(call(app, 'conferences.list', { search: '第一季度' })).toHaveLength(1);
+    // The search box says 名称、议题或地点: the venue is searched too, in the list and its pages.
+    expect(call(app, 'conferences.list', { search: '新闻发布厅' }).map((r) => r.id)).toEqual([c.id]);
+    expect(call(app, 'conferences.page', { search: '发布厅', offset: 0, limit: 10 }).total).toBe(1);
+    expect(call(app, 'conferences.list', { search: '会议室' })).toHaveLength(0);
   });
 
   it('names every bad reference by path', () => {

@@ -35,7 +35,7 @@ export function useConferences(filter: Input<'conferences.list'>, enabled = true
 export const CONFERENCE_CHOICES = 50;
 
 /**
- * Conferences to choose from: the newest first, or those whose title or topics hold `search`; one page of
+ * Conferences to choose from: the newest first, or those whose title, topics or venue hold `search`; one page of
  * the list (the decade's whole list is 20,000 rows), with the count of all that match.
  */
 export function useConferenceChoices(search: string, enabled = true) {

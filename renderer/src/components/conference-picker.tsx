@@ -1,5 +1,5 @@
 // One conference chosen among a decade's (a document's, an opinion's, a template preview's): the newest are
-// listed when the picker opens and what is typed is searched for by the server in titles and topics, a page
+// listed when the picker opens and what is typed is searched for by the server in titles, topics and venues, a page
 // at a time, instead of loading all 20,000 conferences into every form that links one.
 import { Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';

@@ -20,8 +20,9 @@ export const enUSConferences: Record<keyof typeof zhCNConferences, string> = {
   'conference.status.planned': 'Planned',
   'conference.status.held': 'Held',
   'conference.status.cancelled': 'Cancelled',
-  'conference.picker.noMatch': 'No conference has this text in its title or topics',
-  'conference.picker.more': 'Showing the latest {shown} of {total}: type part of a title or topic to find others',
+  'conference.picker.noMatch': 'No conference has this text in its title, topics or venue',
+  'conference.picker.more':
+    'Showing the latest {shown} of {total}: type part of a title, topic or venue to find others',
   'conference.kind.city_routine': 'City routine',
   'conference.kind.department_routine': 'Department routine',
   'conference.kind.ad_hoc': 'Special topic',

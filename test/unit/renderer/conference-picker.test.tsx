@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The conference picker of documents, opinions and template previews: it asks the server for a page of the
 // newest conferences when first opened (not for the decade's whole list, and not before it is used),
-// searches titles and topics on the server as one types, names a chosen conference that is not in the
+// searches titles, topics and venues on the server as one types, names a chosen conference that is not in the
 // page by asking for it, and says when more conferences exist than it lists.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -114,6 +114,6 @@ describe('ConferencePicker', () => {
     render(wrap(<ConferencePicker testId="picker" />));
     fireEvent.mouseDown(input());
     fireEvent.change(input(), { target: { value: '没有这场' } });
-    await waitFor(() => expect(document.body.textContent).toContain('没有名称或议题含此文字的发布会'));
+    await waitFor(() => expect(document.body.textContent).toContain('没有名称、议题或地点含此文字的发布会'));
   });
 });
