@@ -80,10 +80,27 @@ const queryFigures: Figure = async (ctx) => {
       150,
     );
     add('compliance-matrix-kept', '  the same, reports kept since the last write', await measure(matrix, light), null);
+    // The conference list and the pickers ask for pages (no screen loads the decade's whole list).
+    const firstPage = call(app, 'conferences.page', { offset: 0, limit: 100 });
     add(
-      'conferences-list',
-      'conferences.list, no filter (the whole decade, for the virtualized list)',
-      await measure(() => call(app, 'conferences.list', {}), { warmup: 1, runs: Math.min(runs, 5) }),
+      'conferences-page-first',
+      'conferences.page, first 100 of the decade (the list opened)',
+      await measure(() => call(app, 'conferences.page', { offset: 0, limit: 100 }), light),
+      null,
+    );
+    add(
+      'conferences-page-last',
+      'conferences.page, last 100 of the decade (the list scrolled to the end)',
+      await measure(
+        () => call(app, 'conferences.page', { offset: Math.max(0, firstPage.total - 100), limit: 100 }),
+        light,
+      ),
+      null,
+    );
+    add(
+      'conferences-page-search',
+      'conferences.page {search: "营商环境"}, first 50 (a conference picker searching)',
+      await measure(() => call(app, 'conferences.page', { search: '营商环境', offset: 0, limit: 50 }), light),
       null,
     );
     const someDepartment = call(app, 'departments.list', {})[0]?.id;
