@@ -8,7 +8,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../common/result';
 import { backupFileName, backupsDir } from './backup-names';
-import { spacedChars } from './queries/search';
+import { charBigrams, spacedChars } from './queries/search';
 import * as schema from './schema';
 
 /** A database or a transaction on it: query functions accept either. */
@@ -107,11 +107,16 @@ export function probeFile(path: string, knownMigrations: number): void {
   }
 }
 
-/** SQL functions the schema's triggers call (migration 0006): every connection that writes needs them. */
+const asText = (value: unknown) => (typeof value === 'string' ? value : value === null ? null : String(value));
+
+/**
+ * SQL functions the schema's triggers call: every connection that writes needs them. `po_bigrams`
+ * fills the search indexes (migration 0010); `po_chars` filled the character indexes of migration
+ * 0006, which an older database still runs through on its way to 0010.
+ */
 export function registerFunctions(client: Database.Database): void {
-  client.function('po_chars', { deterministic: true }, (text: unknown) =>
-    spacedChars(typeof text === 'string' ? text : text === null ? null : String(text)),
-  );
+  client.function('po_bigrams', { deterministic: true }, (text: unknown) => charBigrams(asText(text)));
+  client.function('po_chars', { deterministic: true }, (text: unknown) => spacedChars(asText(text)));
 }
 
 function configure(client: Database.Database): void {

@@ -226,11 +226,11 @@ export const attendance = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    index('attendance_conference_idx').on(t.conferenceId),
     index('attendance_person_idx').on(t.personId),
     index('attendance_department_idx').on(t.departmentId),
     index('attendance_substitute_idx').on(t.substituteForPersonId),
-    // Covers the compliance query: a year's attended rows without reading the table.
+    // Covers the compliance query (a year's attended rows without reading the table), and serves
+    // every lookup by conference (migration 0010 dropped the index on conference_id alone).
     index('attendance_quota_idx').on(t.conferenceId, t.status, t.role, t.personId, t.departmentId),
   ],
 );

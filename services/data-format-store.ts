@@ -612,42 +612,26 @@ export function importWriter(client: Database.Database, stamp: Stamp) {
 }
 
 /**
- * The full-text indexes kept in step with `documents` and `answers` by triggers: the trigram index
- * (migration 0004, external content) and the character index (migration 0006, contentless, through
- * the SQL function `po_chars` of db/open.ts). `rebuild` fills an index from the table as the
- * migration that created it did (a unit test finds each statement in the migrations).
+ * The full-text indexes kept in step with `documents` and `answers` by triggers: one per table, of
+ * character pairs (migration 0010, contentless, through the SQL function `po_bigrams` of
+ * db/open.ts). `rebuild` fills an index from the table as the migration that created it did (a unit
+ * test finds each statement in the migrations).
  */
 export const SEARCH_INDEXES = {
   documents: {
-    indexes: ['documents_fts', 'documents_chars'],
-    triggers: [
-      'documents_fts_insert',
-      'documents_fts_delete',
-      'documents_fts_update',
-      'documents_chars_insert',
-      'documents_chars_delete',
-      'documents_chars_update',
-    ],
+    indexes: ['documents_search'],
+    triggers: ['documents_search_insert', 'documents_search_delete', 'documents_search_update'],
     rebuild: [
-      "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
-      "INSERT INTO documents_chars(documents_chars) VALUES ('delete-all')",
-      'INSERT INTO documents_chars(rowid, title, body) SELECT rowid, po_chars(title), po_chars(body) FROM documents',
+      "INSERT INTO documents_search(documents_search) VALUES ('delete-all')",
+      'INSERT INTO documents_search(rowid, title, body) SELECT rowid, po_bigrams(title), po_bigrams(body) FROM documents',
     ],
   },
   answers: {
-    indexes: ['answers_fts', 'answers_chars'],
-    triggers: [
-      'answers_fts_insert',
-      'answers_fts_delete',
-      'answers_fts_update',
-      'answers_chars_insert',
-      'answers_chars_delete',
-      'answers_chars_update',
-    ],
+    indexes: ['answers_search'],
+    triggers: ['answers_search_insert', 'answers_search_delete', 'answers_search_update'],
     rebuild: [
-      "INSERT INTO answers_fts(answers_fts) VALUES ('rebuild')",
-      "INSERT INTO answers_chars(answers_chars) VALUES ('delete-all')",
-      'INSERT INTO answers_chars(rowid, question, answer, topic, tags) SELECT rowid, po_chars(question), po_chars(answer), po_chars(topic), po_chars(tags) FROM answers',
+      "INSERT INTO answers_search(answers_search) VALUES ('delete-all')",
+      'INSERT INTO answers_search(rowid, question, answer, topic, tags) SELECT rowid, po_bigrams(question), po_bigrams(answer), po_bigrams(topic), po_bigrams(tags) FROM answers',
     ],
   },
 } as const;

@@ -62,7 +62,7 @@ export function listAnswers(db: Db, filter: AnswerFilter, today: string, limit =
   if (filter.staleOnly) where.push(sql`coalesce(a.reviewed_at, a.created_at) < ${staleBefore(today)}`);
   const search = filter.search?.trim();
   if (search) {
-    where.push(textMatch(search, 'answers_fts', sql`a.rowid`));
+    where.push(textMatch(search, 'answers_search', sql`a.rowid`));
   }
   return db
     .all<Row>(sql`

@@ -77,7 +77,7 @@ export function listDocuments(db: Db, filter: DocumentFilter, limit = 2000): Doc
   if (filter.conferenceId) where.push(sql`d.conference_id = ${filter.conferenceId}`);
   if (filter.departmentId) where.push(sql`d.department_id = ${filter.departmentId}`);
   const search = filter.search?.trim();
-  if (search) where.push(textMatch(search, 'documents_fts', sql`d.rowid`));
+  if (search) where.push(textMatch(search, 'documents_search', sql`d.rowid`));
   return db
     .all<Row>(sql`${ROW_SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY d.updated_at DESC, d.id LIMIT ${limit}`)
     .map(toRow);

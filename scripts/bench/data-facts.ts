@@ -22,10 +22,14 @@ export interface DataFacts {
 export interface Terms {
   /** Part of a person's name (their given name): what the register search finds people by. */
   person: string;
-  /** Three characters or more: the full-text (trigram) path of document and answer search. */
+  /** Four characters: a phrase of three character pairs in the search index (migration 0010). */
   long: string;
-  /** Two characters: too short for a trigram, so searched with LIKE. */
+  /** Two characters: one character pair. */
   short: string;
+  /** One character: a prefix query on the pairs it starts. */
+  one: string;
+  /** Eight characters: a phrase of seven pairs. */
+  eight: string;
 }
 
 export function dataScale(path: string): DataFacts {
@@ -64,7 +68,13 @@ export function benchTerms(path: string): Terms {
         'SELECT name FROM people WHERE length(name) = 3 ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM people WHERE length(name) = 3)',
       )
       .get() as { name: string } | undefined;
-    return { person: row ? row.name.slice(1) : '建国', long: '营商环境', short: '营商' };
+    return {
+      person: row ? row.name.slice(1) : '建国',
+      long: '营商环境',
+      short: '营商',
+      one: '营',
+      eight: '优化营商环境工作',
+    };
   } finally {
     db.close();
   }

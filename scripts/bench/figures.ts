@@ -127,8 +127,10 @@ const queryFigures: Figure = async (ctx) => {
       [`${people} departments match`],
     );
     for (const [id, term, path] of [
-      ['long', terms.long, 'trigram index'],
-      ['short', terms.short, 'character index'],
+      ['long', terms.long, '3 pairs'],
+      ['short', terms.short, '1 pair'],
+      ['one', terms.one, 'prefix of pairs'],
+      ['eight', terms.eight, '7 pairs'],
     ] as const) {
       const answers = call(app, 'answers.list', { search: term }).length;
       add(

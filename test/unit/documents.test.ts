@@ -320,10 +320,10 @@ describe('search', () => {
       fields: { kind: 'release', title: '冬季供暖保障', body: '全市集中供热面积达到三千万平方米。' },
     });
     const find = (search: string) => call(app, 'documents.list', { search }).map((d) => d.id);
-    expect(find('供暖')).toEqual([doc.id]); // two characters: the character index, as a phrase
-    expect(find('暖')).toEqual([doc.id]); // one character
+    expect(find('供暖')).toEqual([doc.id]); // two characters: one pair
+    expect(find('暖')).toEqual([doc.id]); // one character: a prefix query
     expect(find('暖供')).toEqual([]); // both characters are there, but not in this order
-    expect(find('集中供热面积')).toEqual([doc.id]); // trigram index
+    expect(find('集中供热面积')).toEqual([doc.id]); // a phrase of five pairs
     expect(find('"引号"')).toEqual([]);
     expect(find('，')).toEqual([]); // punctuation is indexed too: this text has none
     expect(find('。')).toEqual([doc.id]);
@@ -332,7 +332,7 @@ describe('search', () => {
       fields: { kind: 'release', title: '冬季供暖保障', body: '改为燃气锅炉。' },
     });
     expect(find('集中供热面积')).toEqual([]);
-    expect(find('供热')).toEqual([]); // the character index follows the edit too
+    expect(find('供热')).toEqual([]); // the index follows the edit
     expect(find('燃气锅炉')).toEqual([doc.id]);
     expect(find('锅炉')).toEqual([doc.id]);
     call(app, 'documents.remove', { id: doc.id });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ftsPhrase, spacedChars } from '../../db/queries/search';
+import { searchQuery } from '../../db/queries/search';
 import { auditLog } from '../../db/schema';
 import { makeStamp } from '../../services/context';
 import { exportDocument, importDocument } from '../../services/data-format';
@@ -136,21 +136,17 @@ function searches(client: Database.Database): Record<string, string[]> {
   }
   terms.add('发展优化');
   const out: Record<string, string[]> = {};
-  for (const [table, trigram, chars] of [
-    ['documents', 'documents_fts', 'documents_chars'],
-    ['answers', 'answers_fts', 'answers_chars'],
+  for (const [table, index] of [
+    ['documents', 'documents_search'],
+    ['answers', 'answers_search'],
   ] as const) {
-    for (const term of terms) {
-      const ids = (index: string, phrase: string) => find(client, table, index, phrase);
-      if (Array.from(term).length >= 3) out[`${trigram} ${term}`] = ids(trigram, ftsPhrase(term));
-      if (/[\p{L}\p{N}]/u.test(term)) out[`${chars} ${term}`] = ids(chars, ftsPhrase(spacedChars(term) ?? ''));
-    }
+    for (const term of terms) out[`${index} ${term}`] = find(client, table, index, searchQuery(term));
   }
   return out;
 }
 
 function integrityCheck(client: Database.Database): void {
-  for (const index of ['documents_fts', 'documents_chars', 'answers_fts', 'answers_chars']) {
+  for (const index of ['documents_search', 'answers_search']) {
     client.exec(`INSERT INTO ${index}(${index}) VALUES ('integrity-check')`);
   }
 }
@@ -235,13 +231,13 @@ describe('import into an empty database', () => {
 
   it("fills the full-text indexes with fewer merges, then puts each index's automerge back", () => {
     const app = testApp({ seed: false });
-    app.client.exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 7)");
+    app.client.exec("INSERT INTO documents_search(documents_search, rank) VALUES ('automerge', 7)");
     importInto(app, corpus(4, 40, 20));
     const automerge = (index: string) =>
       (app.client.prepare(`SELECT v FROM ${index}_config WHERE k = 'automerge'`).get() as { v: number } | undefined)?.v;
-    expect(automerge('documents_fts')).toBe(7);
+    expect(automerge('documents_search')).toBe(7);
     // FTS5's default, where none was set.
-    for (const index of ['documents_chars', 'answers_fts', 'answers_chars']) expect(automerge(index)).toBe(4);
+    expect(automerge('answers_search')).toBe(4);
     integrityCheck(app.client);
     app.close();
   });
@@ -275,8 +271,8 @@ describe('import into an empty database', () => {
     // The triggers are back: an edit after the import is indexed.
     for (const app of [bulk, rows]) {
       app.client.prepare("UPDATE documents SET body = '独一无二' WHERE id = 'd-007'").run();
-      expect(find(app.client, 'documents', 'documents_fts', ftsPhrase('独一无二'))).toEqual(['d-007']);
-      expect(find(app.client, 'documents', 'documents_chars', ftsPhrase('一 无'))).toEqual(['d-007']);
+      expect(find(app.client, 'documents', 'documents_search', searchQuery('独一无二'))).toEqual(['d-007']);
+      expect(find(app.client, 'documents', 'documents_search', searchQuery('一无'))).toEqual(['d-007']);
     }
     expect(searches(bulk.client)).toEqual(searches(rows.client));
     bulk.close();
@@ -320,7 +316,7 @@ describe('a failure half-way', () => {
     importInto(app, doc);
     integrityCheck(app.client);
     const title = doc.documents[0]?.title ?? '';
-    expect(find(app.client, 'documents', 'documents_fts', ftsPhrase(title))).toContain(doc.documents[0]?.id);
+    expect(find(app.client, 'documents', 'documents_search', searchQuery(title))).toContain(doc.documents[0]?.id);
     app.close();
   });
 });

@@ -1,6 +1,7 @@
-// spacedChars (the SQL function po_chars behind the character index) against its definition: one
-// token per character, letters and digits as themselves, anything else as x and its code point in
-// hex. It is written for speed with a lookup table and a reused buffer; this is the slow, obvious one.
+// spacedChars (the SQL function po_chars behind the character index of migration 0006, which an
+// older database still fills on its way to 0010) against its definition: one token per character,
+// letters and digits as themselves, anything else as x and its code point in hex. It shares its
+// tokens with po_bigrams (test/unit/search-index.test.ts); this is the slow, obvious definition.
 import { describe, expect, it } from 'vitest';
 import { spacedChars } from '../../db/queries/search';
 
