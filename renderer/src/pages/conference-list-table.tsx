@@ -17,6 +17,7 @@ import {
   memo,
   type ReactNode,
   type RefObject,
+  type SyntheticEvent,
   type UIEvent,
   useContext,
   useEffect,
@@ -81,8 +82,6 @@ interface ListColumn {
   /** Fixed widths; the title takes the rest. */
   width?: number;
   center?: boolean;
-  /** The full text, shown on hover: every cell is one line, cut off with an ellipsis. */
-  hint?: (c: ConferenceRow, t: Translate) => string;
   render: (c: ConferenceRow, t: Translate) => ReactNode;
 }
 
@@ -93,29 +92,28 @@ const COLUMNS: ListColumn[] = [
     key: 'date',
     title: 'conferences.col.date',
     width: 132,
+    // The text sits in the cell (one line, as every cell): no wrapper element.
     render: (c) => (
-      <span className="nowrap">
+      <>
         {c.date}
         {c.time ? <span className="muted"> {c.time}</span> : null}
-      </span>
+      </>
     ),
   },
   {
     key: 'title',
     title: 'conferences.col.title',
-    hint: (c) => c.title,
     render: (c) => (
       <a href={routeHref({ page: 'conference', id: c.id })} className="conference-link">
         {c.title}
       </a>
     ),
   },
-  { key: 'organizer', title: 'conferences.col.organizer', width: 130, hint: organizerText, render: organizerText },
+  { key: 'organizer', title: 'conferences.col.organizer', width: 130, render: organizerText },
   {
     key: 'departments',
     title: 'conferences.col.departments',
     width: 190,
-    hint: departmentsText,
     render: departmentsText,
   },
   { key: 'kind', title: 'conferences.col.kind', width: 110, render: (c, t) => conferenceKindChip(c.kind, t) },
@@ -145,11 +143,26 @@ interface AntdRow {
   id: string;
 }
 
-const CENTER = { textAlign: 'center' } as const;
+/** A cell's classes: antd's, and the list's own (styles.css: static, clipped rather than scrolled; no inline style). */
+const CELL = 'ant-table-cell ant-table-cell-ellipsis conference-cell';
+const CELL_CENTER = `${CELL} conference-cell-center`;
 
 function openRow(e: MouseEvent<HTMLTableRowElement>) {
   const id = e.currentTarget.dataset.rowKey;
   if (id) navigate({ page: 'conference', id });
+}
+
+/**
+ * The full text of a cell cut off by its ellipsis, as its `title`, set when the pointer comes over it (or the
+ * focus into it) rather than on every cell drawn (scrolling a screenful a frame draws a dozen rows a frame).
+ */
+function hintCell(e: SyntheticEvent<HTMLTableSectionElement>) {
+  const cell = e.target instanceof Element ? e.target.closest('td') : null;
+  if (!(cell instanceof HTMLTableCellElement) || !cell.parentElement?.classList.contains('ant-table-row')) return;
+  const hint = cell.scrollWidth > cell.clientWidth ? (cell.textContent ?? '') : '';
+  if (hint) {
+    if (cell.title !== hint) cell.title = hint;
+  } else if (cell.hasAttribute('title')) cell.removeAttribute('title');
 }
 
 /** One conference, with antd's row and cell classes. Memoized: a row the window keeps is not drawn again. */
@@ -161,12 +174,7 @@ const ListRow = memo(function ListRow({ c, t }: { c: ConferenceRow; t: Translate
       onDoubleClick={openRow}
     >
       {COLUMNS.map((col) => (
-        <td
-          key={col.key}
-          className="ant-table-cell ant-table-cell-ellipsis"
-          title={col.hint?.(c, t)}
-          style={col.center ? CENTER : undefined}
-        >
+        <td key={col.key} className={col.center ? CELL_CENTER : CELL}>
           {col.render(c, t)}
         </td>
       ))}
@@ -214,7 +222,7 @@ function WindowedBody({ children, ...props }: HTMLAttributes<HTMLTableSectionEle
   if (!body || body.rows.length === 0) return <tbody {...props}>{children}</tbody>;
   const loading = body.t('common.loading');
   return (
-    <tbody {...props}>
+    <tbody {...props} onMouseOver={hintCell} onFocus={hintCell}>
       {body.before > 0 ? <Spacer height={body.before} /> : null}
       {body.rows.map((c) =>
         typeof c === 'number' ? (

@@ -2,7 +2,7 @@
 // 新闻发布会 at a decade's scale: the window of rows to draw covers what is in view and a margin around it,
 // and the spacers make up the rest; the page asks the server for pages of the list (filters go with them),
 // shows the count of all from the first, draws placeholders for rows whose page is on its way, keeps the
-// server's order, opens a row on double-click and scrolls by the window.
+// server's order, opens a row on double-click, titles a cut-off cell on hover and scrolls by the window.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
@@ -155,6 +155,23 @@ describe('ConferenceListPage', () => {
     expect(calls.find((c) => c.method === 'conferences.page')?.input).toEqual({ offset: 0, limit: 100 });
     // The first page and the two after it (fetched ahead); not the other 17.
     await waitFor(() => expect(pagesAsked().sort((a, b) => a - b)).toEqual([0, 100, 200]));
+  });
+
+  it('gives a cell cut off by its ellipsis its full text as a title when the pointer comes over it', async () => {
+    render(wrap(<ConferenceListPage />));
+    const cell = (await screen.findByText('第3场新闻发布会')).closest('td') as HTMLTableCellElement;
+    // No title is drawn with the rows; jsdom lays nothing out: the cell says how wide its text is.
+    expect(cell.hasAttribute('title')).toBe(false);
+    const widths = (scroll: number) => {
+      Object.defineProperty(cell, 'scrollWidth', { configurable: true, value: scroll });
+      Object.defineProperty(cell, 'clientWidth', { configurable: true, value: 100 });
+    };
+    widths(300);
+    fireEvent.mouseOver(cell.querySelector('a') as HTMLElement);
+    expect(cell.title).toBe('第3场新闻发布会');
+    widths(100);
+    fireEvent.mouseOver(cell);
+    expect(cell.hasAttribute('title')).toBe(false);
   });
 
   it('shows placeholders for rows whose page is on its way, then the rows, and opens one on double-click', async () => {
