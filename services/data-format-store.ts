@@ -9,6 +9,7 @@ import type { TalkingPoints } from '../common/document-schemas';
 import type { Db } from '../db/open';
 import type { AuditAction } from '../db/queries/audit';
 import type { AttendanceData, ConferenceData } from '../db/queries/conferences';
+import { quotaCellsBackfillFor } from '../db/quota-cells';
 import {
   answers,
   answerVersions,
@@ -709,6 +710,37 @@ export function suspendIndexes(
     withBulkAutomerge(client, searchIndexes, () => {
       for (const statement of rebuild) client.exec(statement);
     });
+    for (const t of triggers) client.exec(t.sql);
+  };
+}
+
+/**
+ * For a fresh import, inside the caller's transaction: drops the triggers that keep `quota_cells`
+ * (migration 0008: every trigger whose SQL names the table), so that conferences, their
+ * departments, attendance and people are written without a trigger running per row. The returned
+ * function fills the cells once with the migration's own backfill (db/quota-cells.ts) and creates
+ * the triggers again with the very SQL they had (sqlite_master). Both happen in the same transaction:
+ * a rollback brings the triggers back, and the cells as they were.
+ *
+ * Only when the cells are empty (so the backfill makes all of them, and nothing is counted twice)
+ * and the backfill is the one this database was migrated with; otherwise null, and the triggers
+ * keep the cells row by row as for any other write.
+ */
+export function suspendQuotaCells(client: Database.Database, migrationsFolder?: string): (() => void) | null {
+  const table = client.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'quota_cells'`).get();
+  if (!table || client.prepare('SELECT 1 FROM quota_cells LIMIT 1').get() !== undefined) return null;
+  const backfill = quotaCellsBackfillFor(client, migrationsFolder);
+  if (!backfill) return null;
+  const triggers = (
+    client
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%quota\\_cells%' ESCAPE '\\' ORDER BY name`,
+      )
+      .all() as { name: string; sql: string | null }[]
+  ).filter((t): t is { name: string; sql: string } => t.sql !== null);
+  for (const t of triggers) client.exec(`DROP TRIGGER ${quote(t.name)}`);
+  return () => {
+    client.exec(backfill);
     for (const t of triggers) client.exec(t.sql);
   };
 }

@@ -75,6 +75,7 @@ import {
   readTrainingRecords,
   type SEARCH_INDEXES,
   suspendIndexes,
+  suspendQuotaCells,
 } from './data-format-store';
 
 export type { PressOfficeDocument } from './data-format-schema';
@@ -485,7 +486,9 @@ function clientOf(db: Db): Database.Database {
  * row per table (the number of records and the file) instead of one per record, and the transaction
  * goes through the rollback journal rather than the WAL. Whenever the import writes at least as many
  * records of a table as the database holds, the table's secondary and full-text indexes are built
- * once after its rows instead of row by row (docs/data-format.md, "How the records are written").
+ * once after its rows instead of row by row, and into an empty database the compliance cells
+ * (`quota_cells`) are filled once at the end instead of by their triggers row by row
+ * (docs/data-format.md, "How the records are written").
  */
 export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: string | null = null): ImportSummary {
   const client = clientOf(db);
@@ -515,6 +518,8 @@ function importInTransaction(
     }
     const write = importWriter(client, stamp);
     const fresh = ARRAYS.every((name) => stored[name].size === 0);
+    // Into an empty database the compliance cells are filled once at the end, not by a trigger per row.
+    const resumeCells = fresh ? suspendQuotaCells(client) : null;
     const summary = {} as ImportSummary;
     const apply = <T extends { id: string }>(
       name: ArrayName,
@@ -588,6 +593,7 @@ function importInTransaction(
       write.answer,
       { audit: answerAudit, bulk: { tables: [answers, answerVersions], search: 'answers' } },
     );
+    resumeCells?.();
     write.audit('import', 'data', null, null, { format: FORMAT, source, summary });
     return summary;
   });

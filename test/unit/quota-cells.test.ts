@@ -1,17 +1,19 @@
 // The cells migration 0008 keeps by triggers never drift from the tables they are derived from: after
 // any sequence of writes (the app's own, and raw ones with the foreign keys on or off) they are what
 // its backfill statement makes from scratch, and the reports read from them are the engine's.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROLES } from '../../common/schemas';
+import { quotaCellsBackfillFor, readQuotaCellsBackfill } from '../../db/quota-cells';
 import { generate } from '../../scripts/bench/generate';
 import { createRng, type Rng } from '../../scripts/bench/prng';
 import { clearComplianceCache, complianceReport } from '../../services/compliance';
 import { makeStamp } from '../../services/context';
 import { exportDocument, importDocument, serializeDocument } from '../../services/data-format';
+import { suspendQuotaCells } from '../../services/data-format-store';
 import { dispatch } from '../../services/dispatch';
 import { type OpenedApp, openApp } from '../../services/open-app';
 import { testApp } from './helpers/app';
@@ -41,6 +43,12 @@ const REBUILD = (() => {
 })();
 
 const COLUMNS = 'year, department_id, kind, quarter, date, conference_id, n';
+const cellTriggers = (client: Database.Database) =>
+  client
+    .prepare(
+      `SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'quota_cells_%' ORDER BY name`,
+    )
+    .all();
 function expectCellsRebuilt(client: Database.Database, when: string): void {
   const kept = client.prepare(`SELECT ${COLUMNS} FROM quota_cells ORDER BY 1, 2, 3, 4, 5, 6`).raw().all();
   const rebuilt = client.prepare(`SELECT * FROM (${REBUILD}) ORDER BY 1, 2, 3, 4, 5, 6`).raw().all();
@@ -75,16 +83,94 @@ describe('quota cells kept by triggers', () => {
     const target = testApp({ seed: false });
     try {
       const doc = exportDocument(source.ctx.db, '2026-11-16T10:00:00.000Z');
+      const triggersBefore = cellTriggers(target.client);
+      const exec = vi.spyOn(target.client, 'exec');
       importDocument(target.ctx.db, makeStamp(target.ctx, 'tester'), JSON.parse(serializeDocument(doc)), 'decade.json');
+      // Into an empty database the triggers were dropped and the cells filled once by the migration's backfill.
+      const ran = exec.mock.calls.map(([sql]) => sql);
+      expect(ran.filter((sql) => sql === readQuotaCellsBackfill()?.sql)).toHaveLength(1);
+      expect(ran.filter((sql) => sql.startsWith('DROP TRIGGER "quota_cells_'))).toHaveLength(triggersBefore.length);
+      exec.mockRestore();
+      expect(cellTriggers(target.client)).toEqual(triggersBefore);
       const count = (app: OpenedApp) => app.client.prepare('SELECT count(*) FROM quota_cells').pluck().get();
       expect(count(source)).toBeGreaterThan(200);
       expect(count(target)).toBe(count(source));
       expectCellsRebuilt(target.client, 'after the import');
+      // The next write is kept by the triggers again.
+      target.client
+        .prepare(
+          `UPDATE conferences SET status = 'planned' WHERE status = 'held' AND rowid IN (SELECT rowid FROM conferences WHERE status = 'held' LIMIT 3)`,
+        )
+        .run();
+      expectCellsRebuilt(target.client, 'after a write following the import');
     } finally {
       source.close();
       target.close();
     }
   }, 120_000);
+
+  it.each([
+    ['while the answers are written (triggers dropped)', 'answers', ''],
+    ['at the last audit row (cells filled, triggers back)', 'audit_log', "WHEN NEW.entity = 'data'"],
+  ])(
+    'are left as they were when a fresh import fails %s',
+    (_when, table, condition) => {
+      const source = openApp(decade(), { mode: 'cli', now: () => new Date('2026-11-16T18:00:00+08:00') });
+      const target = testApp({ seed: false });
+      try {
+        const raw = JSON.parse(serializeDocument(exportDocument(source.ctx.db, '2026-11-16T10:00:00.000Z')));
+        target.client.exec(
+          `CREATE TRIGGER test_fail AFTER INSERT ON ${table} ${condition} BEGIN SELECT RAISE(ABORT, 'test: failing on purpose'); END`,
+        );
+        const before = cellTriggers(target.client);
+        expect(before.length).toBeGreaterThan(5);
+        expect(() => importDocument(target.ctx.db, makeStamp(target.ctx, 'tester'), raw, 'decade.json')).toThrow(
+          'test: failing on purpose',
+        );
+        expect(cellTriggers(target.client)).toEqual(before);
+        for (const t of ['quota_cells', 'conferences', 'attendance', 'people']) {
+          expect(target.client.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), t).toBe(0);
+        }
+        // Still kept by the triggers: the same import without the failure.
+        target.client.exec('DROP TRIGGER test_fail');
+        importDocument(target.ctx.db, makeStamp(target.ctx, 'tester'), raw, 'decade.json');
+        expect(cellTriggers(target.client)).toEqual(before);
+        expectCellsRebuilt(target.client, 'after the import');
+      } finally {
+        source.close();
+        target.close();
+      }
+    },
+    120_000,
+  );
+
+  it('are filled by the backfill only when the cells are empty and the database was migrated with that file', () => {
+    const app = testApp({ seed: false });
+    const copy = join(dir, 'migrations-edited');
+    try {
+      const backfill = readQuotaCellsBackfill();
+      expect(backfill?.sql.replace(/^INSERT INTO quota_cells \([^)]*\)\s*/, '').replace(/;\s*$/, '')).toBe(REBUILD);
+      expect(quotaCellsBackfillFor(app.client)).toBe(backfill?.sql);
+      // A migration file other than the one applied (a changed byte): the cells stay with their triggers.
+      cpSync(join(import.meta.dirname, '..', '..', 'db', 'migrations'), copy, { recursive: true });
+      const file = join(copy, '0008_quota_cells.sql');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+      expect(readQuotaCellsBackfill(copy)?.sql).toBe(backfill?.sql);
+      expect(quotaCellsBackfillFor(app.client, copy)).toBeNull();
+      expect(suspendQuotaCells(app.client, copy)).toBeNull();
+      expect(quotaCellsBackfillFor(app.client, join(dir, 'no-such-folder'))).toBeNull();
+      // Cells already there: left to the triggers.
+      const triggers = cellTriggers(app.client);
+      app.client.exec(
+        `INSERT INTO quota_cells (year, department_id, kind, quarter, date, conference_id, n) VALUES ('2026', 'd', 0, 1, '2026-01-05', 'c', 1)`,
+      );
+      expect(suspendQuotaCells(app.client)).toBeNull();
+      expect(cellTriggers(app.client)).toEqual(triggers);
+    } finally {
+      app.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 
   it.each([8, 9, 10])('match a rebuild after each of 600 raw writes, foreign keys off then on (seed %i)', (seed) => {
     const app = testApp({ seed: false });
