@@ -3,6 +3,7 @@
 // same database.
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { loadDocxRenderer } from '../../services/docx/load';
 import { openApp } from '../../services/open-app';
 import { scheduleConferences } from './gen-conferences';
 import { DocumentWriter, standaloneWindow } from './gen-documents';
@@ -82,6 +83,16 @@ function removeDatabase(path: string): void {
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/**
+ * `generate` with the app's .docx renderer loaded first, as the app has it from 5 s after its start
+ * (services/startup.ts): each approval then stores its portal file, as the office's would, and the first
+ * full portal export of the decade finds them stored.
+ */
+export async function generateAsTheAppRuns(options: GenerateOptions): Promise<GenerateSummary> {
+  await loadDocxRenderer();
+  return generate(options);
+}
 
 export function generate(options: GenerateOptions): GenerateSummary {
   const log = options.log ?? (() => {});

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, USAGE } from './args';
-import { generate } from './generate';
+import { generateAsTheAppRuns } from './generate';
 import { memoryProbe, portalProbe } from './probes';
 import { runBench } from './run';
 import { runSmoke } from './smoke';
@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
   switch (options.command) {
     case 'data':
       mkdirSync(dirname(options.db), { recursive: true });
-      generate({
+      await generateAsTheAppRuns({
         dbPath: options.db,
         scale: options.scale,
         seed: options.seed,

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { BenchOptions } from './args';
 import { benchTerms, dataScale, type Terms } from './data-facts';
 import { figureGroups } from './figures';
-import { DATASET_NOW, generate } from './generate';
+import { DATASET_NOW, generateAsTheAppRuns } from './generate';
 import { environment, type FigureResult, renderTable, writeResults } from './report';
 
 export interface RunContext {
@@ -23,11 +23,17 @@ export interface RunContext {
   log: (line: string) => void;
 }
 
-export function ensureData(options: BenchOptions, log: (line: string) => void): void {
+export async function ensureData(options: BenchOptions, log: (line: string) => void): Promise<void> {
   if (existsSync(options.db)) return;
   log(`bench: ${options.db} does not exist; generating scale ${options.scale}, seed ${options.seed} first`);
   mkdirSync(dirname(options.db), { recursive: true });
-  generate({ dbPath: options.db, scale: options.scale, seed: options.seed, migrationsFolder: options.migrations, log });
+  await generateAsTheAppRuns({
+    dbPath: options.db,
+    scale: options.scale,
+    seed: options.seed,
+    migrationsFolder: options.migrations,
+    log,
+  });
 }
 
 /** Runs the figures; `runs` overrides the counts (the smoke run does each once). */
@@ -98,7 +104,7 @@ function sqliteVersions(): Record<string, string> {
 }
 
 export async function runBench(options: BenchOptions, log: (line: string) => void): Promise<void> {
-  ensureData(options, log);
+  await ensureData(options, log);
   const started = new Date();
   const env = environment(options.root, sqliteVersions());
   const { results, facts } = await runFigures(options, log, {

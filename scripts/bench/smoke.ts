@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from './args';
-import { generate } from './generate';
+import { generateAsTheAppRuns } from './generate';
 import { renderTable } from './report';
 import { runFigures } from './run';
 
@@ -13,7 +13,13 @@ export async function runSmoke(options: BenchOptions, log: (line: string) => voi
   const dir = mkdtempSync(join(tmpdir(), 'press-office-bench-smoke-'));
   try {
     const db = join(dir, 'bench-smoke.db');
-    generate({ dbPath: db, scale: options.scale, seed: options.seed, migrationsFolder: options.migrations, log });
+    await generateAsTheAppRuns({
+      dbPath: db,
+      scale: options.scale,
+      seed: options.seed,
+      migrationsFolder: options.migrations,
+      log,
+    });
     const { results } = await runFigures({ ...options, db }, log, { light: 1, heavy: 1 });
     log(`\n${renderTable(results)}\n`);
     log(`bench:smoke: ${results.length} figures measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
