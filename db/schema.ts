@@ -226,11 +226,14 @@ export const attendance = sqliteTable(
     ...timestamps,
   },
   (t) => [
+    // Lookups by conference. attendance_quota_idx begins with conference_id too, but its entries are twice as
+    // wide: the dashboard's probe of each held conference for attendance took 107–180 ms through it against
+    // 53 ms through this one (a decade, measured; migration 0010 had dropped it, 0011 made it again).
+    index('attendance_conference_idx').on(t.conferenceId),
     index('attendance_person_idx').on(t.personId),
     index('attendance_department_idx').on(t.departmentId),
     index('attendance_substitute_idx').on(t.substituteForPersonId),
-    // Covers the compliance query (a year's attended rows without reading the table), and serves
-    // every lookup by conference (migration 0010 dropped the index on conference_id alone).
+    // Covers the compliance query: a year's attended rows without reading the table.
     index('attendance_quota_idx').on(t.conferenceId, t.status, t.role, t.personId, t.departmentId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `attendance_conference_idx` ON `attendance` (`conference_id`);
