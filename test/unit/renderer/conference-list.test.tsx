@@ -3,12 +3,10 @@
 // and the spacers make up the rest; the page asks the server for pages of the list (filters go with them),
 // shows the count of all from the first, draws placeholders for rows whose page is on its way, keeps the
 // server's order, opens a row on double-click, titles a cut-off cell on hover and scrolls by the window.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from 'antd';
-import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConferenceRow } from '../../../common/conference-types';
+import { wrap } from './helpers/app-wrapper';
 import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
@@ -63,7 +61,6 @@ vi.mock('../../../renderer/src/routing', async (original) => ({
 }));
 
 const { ConferenceListPage, rowWindow } = await import('../../../renderer/src/pages/conference-list-page');
-const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
 
 beforeAll(() => {
   // antd reads media queries and element sizes; jsdom has neither.
@@ -80,17 +77,6 @@ afterEach(() => {
   navigations.length = 0;
   window.sessionStorage.clear();
 });
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return (
-    <QueryClientProvider client={client}>
-      <App>
-        <LanguageProvider language="zh-CN">{children}</LanguageProvider>
-      </App>
-    </QueryClientProvider>
-  );
-}
 
 describe('rowWindow', () => {
   it('covers every visible row with a margin, and the spacers make up the rest', () => {

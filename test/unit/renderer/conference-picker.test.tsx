@@ -3,12 +3,10 @@
 // newest conferences when first opened (not for the decade's whole list, and not before it is used),
 // searches titles, topics and venues on the server as one types, names a chosen conference that is not in the
 // page by asking for it, and says when more conferences exist than it lists.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from 'antd';
-import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConferenceRow } from '../../../common/conference-types';
+import { wrap } from './helpers/app-wrapper';
 import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: Record<string, unknown> }[] = [];
@@ -50,7 +48,6 @@ vi.mock('../../../renderer/src/api/client', () => ({
 }));
 
 const { ConferencePicker } = await import('../../../renderer/src/components/conference-picker');
-const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
 
 beforeAll(() => {
   installBrowserStubs();
@@ -60,17 +57,6 @@ afterEach(() => {
   cleanup();
   calls.length = 0;
 });
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return (
-    <QueryClientProvider client={client}>
-      <App>
-        <LanguageProvider language="zh-CN">{children}</LanguageProvider>
-      </App>
-    </QueryClientProvider>
-  );
-}
 
 const input = () => screen.getByRole('combobox');
 const options = () => [...document.querySelectorAll('.ant-select-item-option')].map((o) => o.textContent);

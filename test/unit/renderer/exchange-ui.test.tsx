@@ -2,15 +2,14 @@
 // 材料交换 and 名册导入 in a DOM: the diff folds unchanged text, conflicts start unticked, the
 // services' English problems read as Chinese with their line and column, and the roster import is
 // offered only for a file without problems.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TalkingPoints } from '../../../common/document-schemas';
 import type { DiffLine } from '../../../common/document-types';
 import type { PackComparisonItem } from '../../../common/pack-types';
 import type { RosterPreview } from '../../../common/roster-types';
+import { wrap } from './helpers/app-wrapper';
 import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
@@ -48,7 +47,6 @@ const { blankEntries, TalkingPointsEditor } = await import(
   '../../../renderer/src/components/exchange/talking-points-editor'
 );
 const { RosterImportModal, rosterErrorText } = await import('../../../renderer/src/components/roster-import');
-const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
 const { zhCN } = await import('../../../renderer/src/i18n/zh-CN');
 
 const t = (key: keyof typeof zhCN, params?: Record<string, string | number>) =>
@@ -64,17 +62,6 @@ afterEach(() => {
   calls.length = 0;
   previews = [];
 });
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return (
-    <QueryClientProvider client={client}>
-      <App>
-        <LanguageProvider language="zh-CN">{children}</LanguageProvider>
-      </App>
-    </QueryClientProvider>
-  );
-}
 
 describe('the line diff', () => {
   const same = (n: number): DiffLine[] => Array.from({ length: n }, (_, i) => ({ op: 'same', text: `第${i + 1}段` }));

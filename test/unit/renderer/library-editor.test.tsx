@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 // The template editor in a DOM: typing an unknown placeholder names its line at once and blocks the
 // save; fixing it lets the save through with the text as typed; a built-in is read-only with a copy button.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from 'antd';
-import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TemplateView } from '../../../common/document-types';
+import { wrap } from './helpers/app-wrapper';
 import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
@@ -32,7 +30,6 @@ vi.mock('../../../renderer/src/api/client', () => {
 });
 
 const { TemplateEditor } = await import('../../../renderer/src/components/library/template-editor');
-const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
 
 const template: TemplateView = {
   id: 'copy-1',
@@ -55,17 +52,6 @@ afterEach(() => {
   cleanup();
   calls.length = 0;
 });
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return (
-    <QueryClientProvider client={client}>
-      <App>
-        <LanguageProvider language="zh-CN">{children}</LanguageProvider>
-      </App>
-    </QueryClientProvider>
-  );
-}
 
 function body(): HTMLTextAreaElement {
   return screen.getByTestId('template-body') as HTMLTextAreaElement;

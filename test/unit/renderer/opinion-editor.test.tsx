@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 // The 舆情 editor in a DOM: a 重大 item not reported up shows the warning and its deadline; the
 // server's rule between fields lands on its field in Chinese; closing with changes asks first.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from 'antd';
-import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpinionView } from '../../../common/opinion-types';
+import { wrap } from './helpers/app-wrapper';
 import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
@@ -49,7 +47,6 @@ vi.mock('../../../renderer/src/api/client', () => {
 });
 
 const { OpinionEditor } = await import('../../../renderer/src/components/opinions/opinion-editor');
-const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
 
 const item: OpinionView = {
   id: 'op-1',
@@ -91,17 +88,6 @@ afterEach(() => {
   cleanup();
   calls.length = 0;
 });
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return (
-    <QueryClientProvider client={client}>
-      <App>
-        <LanguageProvider language="zh-CN">{children}</LanguageProvider>
-      </App>
-    </QueryClientProvider>
-  );
-}
 
 describe('OpinionEditor', () => {
   it('shows a 重大 item’s deadline and the report-up warning, and puts the server’s rule on its field', async () => {

@@ -2,11 +2,9 @@
 // 发布渠道 and 编辑公开信息 in a DOM: a document not yet approved shows its channels without editing; an
 // approved one adds a channel (never one already listed) and saves the list; the 摘要 counter counts
 // characters as the service does and a summary over 100 cannot be saved.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from 'antd';
-import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { wrap } from './helpers/app-wrapper';
 import { installBrowserStubs } from './helpers/browser-stubs';
 
 const calls: { method: string; input: unknown }[] = [];
@@ -51,7 +49,6 @@ vi.mock('../../../renderer/src/api/client', () => {
 
 const { ReleaseChannels } = await import('../../../renderer/src/components/portal/release-channels');
 const { EntryModal } = await import('../../../renderer/src/components/portal/entry-modal');
-const { LanguageProvider } = await import('../../../renderer/src/i18n/use-t');
 
 beforeAll(() => {
   // antd reads media queries and element sizes; jsdom has neither.
@@ -63,17 +60,6 @@ afterEach(() => {
   calls.length = 0;
   channels = [];
 });
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return (
-    <QueryClientProvider client={client}>
-      <App>
-        <LanguageProvider language="zh-CN">{children}</LanguageProvider>
-      </App>
-    </QueryClientProvider>
-  );
-}
 
 describe('ReleaseChannels', () => {
   it('shows the channels of a document under review without an edit button', async () => {
