@@ -4,6 +4,7 @@
 // tokens with po_bigrams (test/unit/search-index.test.ts); this is the slow, obvious definition.
 import { describe, expect, it } from 'vitest';
 import { spacedChars } from '../../db/queries/search';
+import { randomTexts } from './helpers/random-text';
 
 const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
 const definition = (text: string) =>
@@ -41,25 +42,14 @@ describe('spacedChars', () => {
   });
 
   it('agrees on random text of every length, one buffer reused across calls', () => {
-    let seed = 7;
-    const random = (below: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % below;
-    };
-    const pools = [
-      () => 0x4e00 + random(0x5200),
-      () => random(0x80),
-      () => 0x3000 + random(0x40),
-      () => 0xd800 + random(0x800),
-      () => random(0x10000),
-    ];
-    for (let i = 0; i < 2000; i++) {
-      const length = random(i % 10 === 0 ? 5000 : 60);
-      const units: number[] = [];
-      for (let k = 0; k < length; k++) units.push((pools[random(pools.length)] as () => number)());
-      let text = String.fromCharCode(...units);
-      if (random(4) === 0) text += String.fromCodePoint(0x10000 + random(0x100000));
+    for (const text of randomTexts({
+      seed: 7,
+      count: 2000,
+      long: 5000,
+      short: 60,
+      astralOneIn: 4,
+      cjkPunctuation: true,
+    }))
       expect(spacedChars(text)).toBe(definition(text));
-    }
   });
 });

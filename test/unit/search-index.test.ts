@@ -9,6 +9,7 @@ import { charBigrams, searchQuery } from '../../db/queries/search';
 import { openApp } from '../../services/open-app';
 import { type TestApp, testApp } from './helpers/app';
 import { call } from './helpers/call';
+import { randomTexts } from './helpers/random-text';
 
 const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
 const token = (c: string) => (TOKEN_CHAR.test(c) ? c : `x${(c.codePointAt(0) as number).toString(16)}`);
@@ -42,25 +43,15 @@ describe('charBigrams', () => {
   });
 
   it('agrees on random text of every length, one buffer reused across calls', () => {
-    let seed = 11;
-    const random = (below: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % below;
-    };
-    const pools = [
-      () => 0x4e00 + random(0x5200),
-      () => random(0x80),
-      () => 0xd800 + random(0x800),
-      () => random(0x10000),
-    ];
-    for (let i = 0; i < 1000; i++) {
-      const length = random(i % 10 === 0 ? 3000 : 40);
-      const units: number[] = [];
-      for (let k = 0; k < length; k++) units.push((pools[random(pools.length)] as () => number)());
-      let text = String.fromCharCode(...units);
-      if (random(3) === 0) text += String.fromCodePoint(0x10000 + random(0x100000));
+    for (const text of randomTexts({
+      seed: 11,
+      count: 1000,
+      long: 3000,
+      short: 40,
+      astralOneIn: 3,
+      cjkPunctuation: false,
+    }))
       expect(charBigrams(text)).toBe(definition(text));
-    }
   });
 
   it('queries a phrase of pairs, and one character as a prefix that ends at the character', () => {
