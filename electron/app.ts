@@ -6,7 +6,7 @@ import { AppError } from '../common/result';
 import { restoreFile } from '../services/backup';
 import { type OpenedApp, openApp } from '../services/open-app';
 import { resolveDbPath } from '../services/paths';
-import { latestGoodBackup, scheduleStartupMaintenance } from '../services/startup';
+import { latestGoodBackup, scheduleStartupMaintenance, warmFirstScreen } from '../services/startup';
 import { dbFlag } from './args';
 import { registerIpc } from './ipc';
 import { installAppProtocol, registerAppScheme } from './protocol';
@@ -112,6 +112,8 @@ export function startApp(options: StartOptions): void {
         win = created;
       };
       show();
+      // While the window loads its code, the first screen's data is read once (services/startup.ts).
+      app.on('will-quit', warmFirstScreen(opened));
       app.on('activate', () => {
         if (!win) show();
       });

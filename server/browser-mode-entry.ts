@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openApp } from '../services/open-app';
 import { resolveDbPath } from '../services/paths';
-import { latestGoodBackup, scheduleStartupMaintenance } from '../services/startup';
+import { latestGoodBackup, scheduleStartupMaintenance, warmFirstScreen } from '../services/startup';
 import { startBrowserServer } from './browser-mode';
 
 const CHROMIUM_CANDIDATES = [
@@ -65,12 +65,14 @@ async function main(): Promise<void> {
   console.log(`Press Office (browser mode) database: ${app.ctx.dbPath}`);
   console.log(`Press Office (browser mode) ready: ${srv.url}`);
   if (values.open) openAppWindow(srv.url);
+  const cancelWarm = warmFirstScreen(app);
   const cancelMaintenance = scheduleStartupMaintenance(app, (m) => {
     for (const path of m.swept) console.log(`Removed the leftover of an interrupted write: ${path}`);
     if (m.backupError) console.error(`press-office: automatic backup failed: ${m.backupError}`);
   });
 
   const stop = async () => {
+    cancelWarm();
     cancelMaintenance();
     await srv.close();
     app.close();

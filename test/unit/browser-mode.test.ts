@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,5 +129,24 @@ describe('browser-mode server', () => {
     expect(staticPath(rendererDir, '/%2e%2e/secret.txt')).toBeNull();
     expect(staticPath(rendererDir, '/..%2fsecret.txt')).toBeNull();
     expect(staticPath(rendererDir, '/assets/app.js')).toBe(join(rendererDir, 'assets', 'app.js'));
+  });
+
+  it('serves a file again after it changed on disk (a rebuild while the server runs), with its new length', async () => {
+    const file = join(rendererDir, 'assets', 'changing.js');
+    writeFileSync(file, 'console.log("first build")');
+    const first = await raw(srv.port, '/assets/changing.js', { headers: { host: host() } });
+    expect(first.body).toBe('console.log("first build")');
+    writeFileSync(file, 'console.log("the second build, longer")');
+    // Also a change that keeps the size: only the time tells.
+    const second = await raw(srv.port, '/assets/changing.js', { headers: { host: host() } });
+    expect(second.body).toBe('console.log("the second build, longer")');
+    expect(second.headers['content-length']).toBe(String(Buffer.byteLength(second.body)));
+    writeFileSync(file, 'console.log("the second build, LONGER")');
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    const third = await raw(srv.port, '/assets/changing.js', { headers: { host: host() } });
+    expect(third.body).toBe('console.log("the second build, LONGER")');
+    const head = await raw(srv.port, '/assets/changing.js', { method: 'HEAD', headers: { host: host() } });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
   });
 });
