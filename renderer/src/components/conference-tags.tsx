@@ -2,15 +2,16 @@
 import { Tag } from 'antd';
 import type { ConferenceKind, ConferenceStatus, QuotaStatus } from '../../../common/conference-types';
 import { type Translate, useT } from '../i18n/use-t';
+import { PlainTag, type TagColor } from './plain';
 
-const STATUS_COLOR: Record<ConferenceStatus, string> = { planned: 'blue', held: 'green', cancelled: 'default' };
+const STATUS_COLOR: Record<ConferenceStatus, TagColor> = { planned: 'blue', held: 'green', cancelled: 'default' };
 
 export function ConferenceStatusTag({ status }: { status: ConferenceStatus }) {
   const t = useT();
   return (
-    <Tag color={STATUS_COLOR[status]} data-testid="conference-status">
+    <PlainTag color={STATUS_COLOR[status]} data-testid="conference-status">
       {t(`conference.status.${status}`)}
-    </Tag>
+    </PlainTag>
   );
 }
 

@@ -1,7 +1,7 @@
 // 工作台: the landing page. What needs attention this quarter: 舆情 past their deadline or not
 // reported up, departments still short of their quotas, the month's conferences, untrained
 // spokespersons, conferences waiting for attendance, and how the year's quarters are going.
-import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { AtRiskDepartment, ConferenceRow, Dashboard } from '../../../common/conference-types';
 import { addDays } from '../../../common/dates';
@@ -9,6 +9,7 @@ import { useConferences, useDashboard } from '../api/conference-hooks';
 import { ConferenceStatusTag } from '../components/conference-tags';
 import { ItemList } from '../components/item-list';
 import { OpinionAlertsCard } from '../components/opinions/opinion-alerts';
+import { PlainRow, PlainTag, PlainText } from '../components/plain';
 import { Loading, QueryError } from '../components/query-state';
 import { type Translate, useT } from '../i18n/use-t';
 import { routeHref } from '../routing';
@@ -60,19 +61,17 @@ function AtRiskTable({ rows, t }: { rows: AtRiskDepartment[]; t: Translate }) {
                   <a href={routeHref({ page: 'department', id: d.departmentId })}>{d.name}</a>
                 </td>
                 <td>
-                  <Space size={[2, 2]} wrap>
+                  <PlainRow gap={2}>
                     {d.pending.map((q) => (
-                      <Tag key={q} color={q === 'head_attendance' ? 'gold' : 'orange'}>
+                      <PlainTag key={q} color={q === 'head_attendance' ? 'gold' : 'orange'}>
                         {t(`quota.${q}`)}
-                      </Tag>
+                      </PlainTag>
                     ))}
-                  </Space>
+                  </PlainRow>
                 </td>
                 <td className="number">{t('dashboard.days', { days: d.daysLeft })}</td>
                 <td className="number">{d.workingDaysLeft}</td>
-                <td>
-                  {d.nextConferenceDate ?? <Typography.Text type="danger">{t('dashboard.noneBooked')}</Typography.Text>}
-                </td>
+                <td>{d.nextConferenceDate ?? <PlainText type="danger">{t('dashboard.noneBooked')}</PlainText>}</td>
               </tr>
             ))
           )}
@@ -154,14 +153,14 @@ export function DashboardPage() {
           <Typography.Title level={4} className="page-title">
             {t('dashboard.title')}
           </Typography.Title>
-          <Typography.Text type="secondary" data-testid="dashboard-asof">
+          <PlainText type="secondary" data-testid="dashboard-asof">
             {t('dashboard.subtitle', {
               year: d.year,
               quarter: d.quarter,
               asOf: d.asOf,
               days: daysUntil(d.asOf, d.quarterEnd),
             })}
-          </Typography.Text>
+          </PlainText>
         </div>
         <Button type="primary" href={routeHref({ page: 'planner' })}>
           {t('dashboard.planQuarter')}
@@ -173,20 +172,16 @@ export function DashboardPage() {
         <Card
           size="small"
           title={t('dashboard.atRisk')}
-          extra={
-            <Typography.Text type="secondary">
-              {t('dashboard.atRisk.count', { count: d.atRisk.length })}
-            </Typography.Text>
-          }
+          extra={<PlainText type="secondary">{t('dashboard.atRisk.count', { count: d.atRisk.length })}</PlainText>}
           className="dashboard-wide"
         >
           <AtRiskTable rows={d.atRisk} t={t} />
         </Card>
         <Card size="small" title={t('dashboard.completion', { year: d.year })}>
           <CompletionChart data={d.quarterCompletion} t={t} />
-          <Typography.Text type="secondary" className="small">
+          <PlainText type="secondary" className="small">
             {t('dashboard.completion.hint')}
-          </Typography.Text>
+          </PlainText>
         </Card>
         <Card size="small" title={t('dashboard.upcoming')}>
           <ItemList
@@ -206,9 +201,9 @@ export function DashboardPage() {
               <div className="awaiting-item">
                 <ConferenceLine c={c} />
                 <div className="awaiting-note">
-                  <Typography.Text type="secondary" className="small">
+                  <PlainText type="secondary" className="small">
                     {note}
-                  </Typography.Text>
+                  </PlainText>
                   <a href={routeHref({ page: 'checkIn', id: c.id })} data-testid="awaiting-check-in">
                     {t('conference.checkIn')}
                   </a>
@@ -224,15 +219,15 @@ export function DashboardPage() {
             itemKey={(p) => p.personId}
             empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.untrained.none')} />}
             renderItem={(p) => (
-              <Space size={8} wrap>
+              <PlainRow gap={8}>
                 <span>{p.name}</span>
                 <a href={routeHref({ page: 'department', id: p.departmentId })}>{p.departmentName}</a>
                 {p.tenureStart ? (
-                  <Typography.Text type="secondary" className="small">
+                  <PlainText type="secondary" className="small">
                     {t('dashboard.untrained.since', { date: p.tenureStart })}
-                  </Typography.Text>
+                  </PlainText>
                 ) : null}
-              </Space>
+              </PlainRow>
             )}
             testId="untrained"
           />

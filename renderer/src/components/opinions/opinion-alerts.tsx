@@ -1,10 +1,11 @@
 // 舆情预警 on the dashboard: items past their deadline and not answered, most overdue first, and 重大
 // items not yet reported up. Each opens its editor.
-import { Card, Typography } from 'antd';
+import { Card } from 'antd';
 import type { DashboardOpinion } from '../../../../common/conference-types';
 import { useT } from '../../i18n/use-t';
 import { routeHref } from '../../routing';
 import { ItemList } from '../item-list';
+import { PlainText } from '../plain';
 import { DeadlineLeft, GradeTag, useNow } from './opinion-tags';
 import './opinions.css';
 
@@ -16,9 +17,9 @@ function AlertLine({ o, now, testId }: { o: DashboardOpinion; now: number; testI
       <a href={routeHref({ page: 'opinion', id: o.id })} title={o.summary}>
         {o.summary}
       </a>
-      <Typography.Text type="secondary" className="small opinion-alert-meta">
+      <PlainText type="secondary" className="small opinion-alert-meta">
         {o.departmentName ?? t('opinions.editor.none')}
-      </Typography.Text>
+      </PlainText>
       <span className="opinion-alert-meta">
         <DeadlineLeft item={{ deadlineAt: o.deadlineAt, answeredAt: null }} now={now} />
       </span>
@@ -42,12 +43,12 @@ function AlertList({
     <div data-testid={testId}>
       <div className="opinion-alerts-head">
         {title}
-        <Typography.Text type={items.length ? 'danger' : 'secondary'}> {items.length}</Typography.Text>
+        <PlainText type={items.length ? 'danger' : 'secondary'}> {items.length}</PlainText>
       </div>
       <ItemList
         items={items}
         itemKey={(o) => o.id}
-        empty={<Typography.Text type="secondary">{t('common.none')}</Typography.Text>}
+        empty={<PlainText type="secondary">{t('common.none')}</PlainText>}
         renderItem={(o) => <AlertLine o={o} now={now} testId={`${testId}-item`} />}
       />
     </div>
@@ -73,9 +74,9 @@ export function OpinionAlertsCard({
       data-testid="opinion-alerts"
     >
       {none ? (
-        <Typography.Text type="secondary" data-testid="opinion-alerts-none">
+        <PlainText type="secondary" data-testid="opinion-alerts-none">
           {t('opinions.alerts.none')}
-        </Typography.Text>
+        </PlainText>
       ) : (
         <div className="opinion-alerts">
           <AlertList title={t('opinions.alerts.overdue')} items={overdue} now={now} testId="opinion-alerts-overdue" />

@@ -1,14 +1,15 @@
 // Small shared pieces of the 舆情 screens: grade and status tags, the deadline with its time left or
 // overdue by, and the 上报 flag. The dashboard uses them too.
-import { Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { OpinionGrade, OpinionStatus } from '../../../../common/opinion-schemas';
 import type { OpinionView } from '../../../../common/opinion-types';
 import { useT } from '../../i18n/use-t';
+import { PlainTag, PlainText, type TagColor } from '../plain';
 import { deadlinePhrase, deadlineState, formatInstant } from './opinion-time';
 
-const GRADE_COLOR: Record<OpinionGrade, string | undefined> = { general: undefined, major: 'orange', severe: 'red' };
-const STATUS_COLOR: Record<OpinionStatus, string | undefined> = {
+const GRADE_COLOR: Record<OpinionGrade, TagColor | undefined> = { general: undefined, major: 'orange', severe: 'red' };
+const STATUS_COLOR: Record<OpinionStatus, TagColor | undefined> = {
   open: 'blue',
   answering: 'gold',
   answered: 'green',
@@ -18,18 +19,18 @@ const STATUS_COLOR: Record<OpinionStatus, string | undefined> = {
 export function GradeTag({ grade }: { grade: OpinionGrade }) {
   const t = useT();
   return (
-    <Tag color={GRADE_COLOR[grade]} data-testid="opinion-grade" data-grade={grade}>
+    <PlainTag color={GRADE_COLOR[grade]} data-testid="opinion-grade" data-grade={grade}>
       {t(`opinions.grade.${grade}`)}
-    </Tag>
+    </PlainTag>
   );
 }
 
 export function OpinionStatusTag({ status }: { status: OpinionStatus }) {
   const t = useT();
   return (
-    <Tag color={STATUS_COLOR[status]} data-testid="opinion-status">
+    <PlainTag color={STATUS_COLOR[status]} data-testid="opinion-status">
       {t(`opinions.status.${status}`)}
-    </Tag>
+    </PlainTag>
   );
 }
 
@@ -52,9 +53,9 @@ export function DeadlineLeft({ item, now }: { item: Timed; now: number }) {
   const phrase = deadlinePhrase(state);
   const type = state.kind === 'overdue' || state.kind === 'late' ? 'danger' : 'secondary';
   return (
-    <Typography.Text type={type} className="small" data-testid="opinion-time-left" data-state={state.kind}>
+    <PlainText type={type} className="small" data-testid="opinion-time-left" data-state={state.kind}>
       {t(phrase.key, phrase.params)}
-    </Typography.Text>
+    </PlainText>
   );
 }
 
