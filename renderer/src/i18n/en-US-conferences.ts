@@ -2,6 +2,7 @@
 import type { zhCNConferences } from './zh-CN-conferences';
 
 export const enUSConferences: Record<keyof typeof zhCNConferences, string> = {
+  'nav.label': 'Main navigation',
   'nav.dashboard': 'Dashboard',
   'nav.conferences': 'Press conferences',
   'nav.calendar': 'Calendar',

@@ -1,6 +1,7 @@
 // 简体中文: messages of conferences, attendance, the calendar, the planner and compliance.
 // Spread into the main catalog; en-US-conferences.ts must have the same keys.
 export const zhCNConferences = {
+  'nav.label': '主导航',
   'nav.dashboard': '工作台',
   'nav.conferences': '新闻发布会',
   'nav.calendar': '日历',
