@@ -190,8 +190,17 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       });
       return;
     }
-    const { dispatchAsync } = await loadDispatch();
-    send(res, 200, await dispatchAsync(options.ctx, decodeURIComponent(method), input));
+    let handlers: Awaited<ReturnType<typeof loadDispatch>>;
+    try {
+      handlers = await loadDispatch();
+    } catch (err) {
+      send(res, 500, {
+        ok: false,
+        error: { code: 'internal', message: `the server's handlers did not load: ${(err as Error).message}` },
+      });
+      return;
+    }
+    send(res, 200, await handlers.dispatchAsync(options.ctx, decodeURIComponent(method), input));
   }
 
   return new Promise((ok, fail) => {
