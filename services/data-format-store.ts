@@ -44,7 +44,6 @@ import type {
   PersonRecord,
   TrainingRecord,
 } from './data-format-schema';
-import { syncFileMeanwhile } from './file-sync-worker';
 import type { SearchIndexBuild, SearchIndexJob } from './search-index-worker';
 
 /** Departments in register order (sortOrder, then id), with their former names. */
@@ -817,9 +816,6 @@ function holdsNoRecords(client: Database.Database): boolean {
  * so a failed or interrupted import still leaves the file as it was. Returns what puts the WAL
  * back. Nothing changes when the database is not in WAL mode (in memory) or when another
  * connection has it open (SQLite then refuses at once: the busy timeout is set to 0 meanwhile).
- * Meanwhile a worker thread syncs the file every so often (services/file-sync-worker.ts), so that
- * the pages SQLite spills as it goes reach the disk during the import rather than all at the commit;
- * the returned function stops it, after the transaction, before the WAL is put back.
  */
 export function journalForBulkImport(client: Database.Database): () => void {
   if (client.inTransaction || client.pragma('journal_mode', { simple: true }) !== 'wal') return () => {};
@@ -836,11 +832,7 @@ export function journalForBulkImport(client: Database.Database): () => void {
     }
   };
   if (!setJournal('delete')) return () => {};
-  // The pages written to disk as the import goes instead of all at its commit (services/file-sync-worker.ts).
-  const stopSync = client.memory ? () => {} : syncFileMeanwhile(client.name);
   return () => {
-    // After the transaction, which leaves no lock on the file in this journal mode.
-    stopSync();
     // Every open sets WAL again (db/open.ts), should another connection be in the way now.
     setJournal('wal');
   };
