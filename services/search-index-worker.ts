@@ -49,7 +49,10 @@ const BLOB = 4;
 const WORKER = `
 const { workerData } = require('node:worker_threads');
 const { driver, tokenizerSource, port, signal, jobs } = workerData;
-const done = new Int32Array(signal);
+// state[0]: 1 once the worker is done; state[1]: 1 once the import asks it to stop (it then stops at the
+// next job, or before the next long statement).
+const state = new Int32Array(signal);
+const stopped = () => Atomics.load(state, 1) === 1;
 const quote = (name) => '"' + name.replace(/"/g, '""') + '"';
 
 function pack(db, index) {
@@ -112,6 +115,7 @@ try {
   db.function('po_bigrams', { deterministic: true }, (text) =>
     tokenizer.charBigrams(typeof text === 'string' ? text : text === null ? null : String(text)));
   for (const job of jobs) {
+    if (stopped()) break;
     try {
       const setAutomerge = (value) =>
         db.exec('INSERT INTO ' + quote(job.index) + '(' + quote(job.index) + ', rank) VALUES (\\'automerge\\', ' + Math.trunc(value) + ')');
@@ -123,6 +127,7 @@ try {
         job.rows.forEach((row, i) => insert.run(i + 1, ...row));
       })();
       job.rows = null;
+      if (stopped()) break;
       // As the import does in place: one transaction, automerge raised meanwhile.
       db.transaction(() => {
         setAutomerge(job.bulkAutomerge);
@@ -141,8 +146,8 @@ try {
   try {
     if (db) db.close();
   } finally {
-    Atomics.store(done, 0, 1);
-    Atomics.notify(done, 0);
+    Atomics.store(state, 0, 1);
+    Atomics.notify(state, 0);
   }
 }`;
 
@@ -164,7 +169,7 @@ export interface SearchIndexBuild {
 
 /** Starts building `jobs` on a worker thread; null when no worker can be started. */
 export function buildSearchIndexes(jobs: SearchIndexJob[]): SearchIndexBuild | null {
-  const signal = new SharedArrayBuffer(4);
+  const signal = new SharedArrayBuffer(8);
   const done = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
@@ -220,6 +225,13 @@ export function buildSearchIndexes(jobs: SearchIndexJob[]): SearchIndexBuild | n
     close() {
       if (closed) return;
       closed = true;
+      // Asked to stop and waited for: a worker ended while inside a SQLite statement takes the whole
+      // process down, so it is ended only once done (at most one statement later).
+      Atomics.store(done, 1, 1);
+      const deadline = Date.now() + WAIT_MS;
+      for (let left = WAIT_MS; Atomics.load(done, 0) === 0 && left > 0; left = deadline - Date.now()) {
+        Atomics.wait(done, 0, 0, left);
+      }
       port1.close();
       void worker.terminate();
     },

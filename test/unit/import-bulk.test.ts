@@ -413,6 +413,23 @@ describe('the search indexes of a fresh import, built on a worker thread', () =>
     worker.close();
   });
 
+  it('stop the worker cleanly when the import fails while it is still building', () => {
+    const app = testApp({ seed: false });
+    app.client.exec(
+      "CREATE TRIGGER test_boom BEFORE INSERT ON documents WHEN new.id = 'd-000' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    const doc = corpus(7, 3000, 300);
+    expect(() => importWith(app, doc, true)).toThrow(/boom/);
+    expect(app.client.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 0 });
+    app.client.exec('DROP TRIGGER test_boom');
+    importWith(app, doc, true);
+    integrityCheck(app.client);
+    expect(find(app.client, 'documents', 'documents_search', searchQuery(doc.documents[5]?.title ?? ''))).toContain(
+      'd-005',
+    );
+    app.close();
+  });
+
   it('are dropped with everything else when the import fails half-way', () => {
     const path = tempDb();
     const app = fileApp(path);
