@@ -44,6 +44,7 @@ import type {
   PersonRecord,
   TrainingRecord,
 } from './data-format-schema';
+import type { SearchIndexBuild, SearchIndexJob } from './search-index-worker';
 
 /** Departments in register order (sortOrder, then id), with their former names. */
 export function readDepartmentRecords(db: Db): DepartmentRecord[] {
@@ -621,6 +622,8 @@ export function importWriter(client: Database.Database, stamp: Stamp) {
 export const SEARCH_INDEXES = {
   documents: {
     indexes: ['documents_search'],
+    /** The table's columns the index holds, in the index's order (the rebuild's SELECT). */
+    columns: ['title', 'body'],
     triggers: ['documents_search_insert', 'documents_search_delete', 'documents_search_update'],
     rebuild: [
       "INSERT INTO documents_search(documents_search) VALUES ('delete-all')",
@@ -629,6 +632,7 @@ export const SEARCH_INDEXES = {
   },
   answers: {
     indexes: ['answers_search'],
+    columns: ['question', 'answer', 'topic', 'tags'],
     triggers: ['answers_search_insert', 'answers_search_delete', 'answers_search_update'],
     rebuild: [
       "INSERT INTO answers_search(answers_search) VALUES ('delete-all')",
@@ -646,13 +650,15 @@ export const SEARCH_INDEXES = {
 const BULK_AUTOMERGE = 16;
 const DEFAULT_AUTOMERGE = 4;
 
+function automergeOf(client: Database.Database, index: string): number {
+  const row = client.prepare(`SELECT v FROM ${quote(`${index}_config`)} WHERE k = 'automerge'`).get() as
+    | { v: number }
+    | undefined;
+  return row?.v ?? DEFAULT_AUTOMERGE;
+}
+
 function withBulkAutomerge(client: Database.Database, indexes: readonly string[], fill: () => void): void {
-  const before = indexes.map((index) => {
-    const row = client.prepare(`SELECT v FROM ${quote(`${index}_config`)} WHERE k = 'automerge'`).get() as
-      | { v: number }
-      | undefined;
-    return row?.v ?? DEFAULT_AUTOMERGE;
-  });
+  const before = indexes.map((index) => automergeOf(client, index));
   // A literal: FTS5 takes only an integer, and a bound JavaScript number is a real.
   const setAutomerge = (index: string, value: number) =>
     client.exec(`INSERT INTO ${quote(index)}(${quote(index)}, rank) VALUES ('automerge', ${Math.trunc(value)})`);
@@ -664,18 +670,52 @@ function withBulkAutomerge(client: Database.Database, indexes: readonly string[]
 }
 
 /**
+ * What a worker thread needs to build the search index of `search` as the in-place rebuild would
+ * (services/search-index-worker.ts), for `records` about to be written into the empty table in this
+ * order (so under rowids 1…n): their indexed columns' values as they will be bound, and the
+ * index's definition and `automerge`. Null when the index is not there as expected.
+ */
+export function searchIndexJob(
+  client: Database.Database,
+  search: keyof typeof SEARCH_INDEXES,
+  records: readonly Row[],
+): SearchIndexJob | null {
+  const spec = SEARCH_INDEXES[search];
+  const [index] = spec.indexes;
+  const table = search === 'documents' ? documents : answers;
+  const createSql = client
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`)
+    .pluck()
+    .get(index) as string | undefined;
+  if (!createSql) return null;
+  const encode = encoder(table, spec.columns);
+  return {
+    index,
+    createSql,
+    table: getTableName(table),
+    columns: columnsOf(table, spec.columns).map((c) => c.name),
+    rows: records.map(encode),
+    bulkAutomerge: BULK_AUTOMERGE,
+    automerge: automergeOf(client, index),
+    rebuild: spec.rebuild,
+  };
+}
+
+/**
  * For a bulk write into `tables`, inside the caller's transaction: drops their secondary indexes
  * (the non-unique ones of CREATE INDEX; primary keys and unique indexes stay, and with them every
  * constraint) and, for `documents` and `answers`, the triggers of their full-text indexes, so that
  * the rows are written without updating each index row by row. The returned function builds the
  * indexes again with the very SQL they had (sqlite_master keeps the text of the migration) and
- * rebuilds the full-text indexes from the tables. Both happen in the same transaction: if anything
+ * rebuilds the full-text indexes from the tables, or takes them from `prebuilt` (built on a worker
+ * thread from the rows just written: services/search-index-worker.ts). Both happen in the same transaction: if anything
  * fails in between, the rollback brings the indexes and the triggers back as they were.
  */
 export function suspendIndexes(
   client: Database.Database,
   tables: readonly SQLiteTable[],
   search: keyof typeof SEARCH_INDEXES | null,
+  prebuilt: SearchIndexBuild | null = null,
 ): () => void {
   type Entry = { type: string; name: string; sql: string | null };
   const master = client.prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? ORDER BY name`);
@@ -707,9 +747,14 @@ export function suspendIndexes(
   for (const t of triggers) client.exec(`DROP TRIGGER ${quote(t.name)}`);
   return () => {
     for (const i of indexes) client.exec(i.sql);
-    withBulkAutomerge(client, searchIndexes, () => {
-      for (const statement of rebuild) client.exec(statement);
-    });
+    // The search index built on a worker thread when there is one, else here from the table.
+    const adopted =
+      prebuilt !== null && searchIndexes.length > 0 && searchIndexes.every((i) => prebuilt.adopt(client, i));
+    if (!adopted) {
+      withBulkAutomerge(client, searchIndexes, () => {
+        for (const statement of rebuild) client.exec(statement);
+      });
+    }
     for (const t of triggers) client.exec(t.sql);
   };
 }

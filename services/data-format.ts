@@ -74,9 +74,11 @@ import {
   readPersonRecords,
   readTrainingRecords,
   type SEARCH_INDEXES,
+  searchIndexJob,
   suspendIndexes,
   suspendQuotaCells,
 } from './data-format-store';
+import { buildSearchIndexes, type SearchIndexBuild, type SearchIndexJob } from './search-index-worker';
 
 export type { PressOfficeDocument } from './data-format-schema';
 export { FORMAT } from './data-format-schema';
@@ -490,14 +492,62 @@ function clientOf(db: Db): Database.Database {
  * (`quota_cells`) are filled once at the end instead of by their triggers row by row
  * (docs/data-format.md, "How the records are written").
  */
-export function importDocument(db: Db, stamp: Stamp, raw: unknown, source: string | null = null): ImportSummary {
+export function importDocument(
+  db: Db,
+  stamp: Stamp,
+  raw: unknown,
+  source: string | null = null,
+  options: ImportOptions = {},
+): ImportSummary {
   const client = clientOf(db);
   const restoreJournal = journalForBulkImport(client);
+  const search: { build: SearchIndexBuild | null } = { build: null };
   try {
-    return importInTransaction(db, client, stamp, raw, source);
+    return importInTransaction(db, client, stamp, raw, source, options, search);
   } finally {
+    // The worker is not needed any more, whether the import went through or failed.
+    search.build?.close();
     restoreJournal();
   }
+}
+
+export interface ImportOptions {
+  /**
+   * Whether a fresh import builds the search indexes on a worker thread: by default when the texts
+   * to index are at least SEARCH_WORKER_MIN_CHARS long (a worker costs tens of milliseconds to
+   * start); tests force it either way.
+   */
+  searchWorker?: boolean;
+}
+
+/** Characters of text to index from which a fresh import builds its search indexes on a worker thread. */
+const SEARCH_WORKER_MIN_CHARS = 1_000_000;
+
+/**
+ * For a fresh import (the tables empty, so the records get rowids 1…n in the order written): starts
+ * building the search indexes of `documents` and `answers` on a worker thread while this thread
+ * writes the rows. Null when not worth it or not possible; the indexes are then rebuilt in place.
+ */
+function startSearchBuild(
+  client: Database.Database,
+  texts: { documents: DocumentRecord[]; answers: AnswerRecord[] },
+  forced: boolean | undefined,
+): SearchIndexBuild | null {
+  if (forced === false) return null;
+  if (forced === undefined) {
+    let chars = 0;
+    for (const d of texts.documents) chars += d.title.length + d.body.length;
+    for (const a of texts.answers) chars += a.question.length + a.answer.length;
+    if (chars < SEARCH_WORKER_MIN_CHARS) return null;
+  }
+  const jobs: SearchIndexJob[] = [];
+  for (const search of ['documents', 'answers'] as const) {
+    const records = texts[search];
+    if (records.length === 0) continue;
+    const job = searchIndexJob(client, search, records as unknown as Record<string, unknown>[]);
+    if (job) jobs.push(job);
+  }
+  return jobs.length > 0 ? buildSearchIndexes(jobs) : null;
 }
 
 function importInTransaction(
@@ -506,6 +556,8 @@ function importInTransaction(
   stamp: Stamp,
   raw: unknown,
   source: string | null,
+  importOptions: ImportOptions,
+  search: { build: SearchIndexBuild | null },
 ): ImportSummary {
   return db.transaction((tx) => {
     const { problems, plan, stored } = checkDocument(tx, raw);
@@ -518,6 +570,16 @@ function importInTransaction(
     }
     const write = importWriter(client, stamp);
     const fresh = ARRAYS.every((name) => stored[name].size === 0);
+    const documentRecords = plan.documents.map((p) => finishDocument(p, stored.documents.get(p.id), stamp, differs));
+    const answerRecords = plan.answers.map((p) => finishAnswer(p, stored.answers.get(p.id), stamp, differs));
+    // Every record of a fresh import is written, in this order, into empty tables.
+    if (fresh) {
+      search.build = startSearchBuild(
+        client,
+        { documents: documentRecords, answers: answerRecords },
+        importOptions.searchWorker,
+      );
+    }
     // Into an empty database the compliance cells are filled once at the end, not by a trigger per row.
     const resumeCells = fresh ? suspendQuotaCells(client) : null;
     const summary = {} as ImportSummary;
@@ -543,7 +605,7 @@ function importInTransaction(
       const audit = options.audit ?? ((r: T) => r);
       const resume =
         options.bulk && changed.length > 0 && changed.length >= current.size
-          ? suspendIndexes(client, options.bulk.tables, options.bulk.search ?? null)
+          ? suspendIndexes(client, options.bulk.tables, options.bulk.search ?? null, search.build)
           : null;
       for (const c of changed) {
         put(c.record, c.before !== undefined);
@@ -570,29 +632,18 @@ function importInTransaction(
     apply('attendance', 'attendance', plan.attendance, stored.attendance, write.attendance, {
       bulk: { tables: [attendance] },
     });
-    apply(
-      'documents',
-      'document',
-      plan.documents.map((p) => finishDocument(p, stored.documents.get(p.id), stamp, differs)),
-      stored.documents,
-      write.document,
-      {
-        // First, so that a review id may move from one document to another.
-        before: (changed) => {
-          for (const c of changed) if (c.before) write.clearDocumentHistory(c.record.id);
-        },
-        audit: documentAudit,
-        bulk: { tables: [documents, documentVersions, documentReviews], search: 'documents' },
+    apply('documents', 'document', documentRecords, stored.documents, write.document, {
+      // First, so that a review id may move from one document to another.
+      before: (changed) => {
+        for (const c of changed) if (c.before) write.clearDocumentHistory(c.record.id);
       },
-    );
-    apply(
-      'answers',
-      'answer',
-      plan.answers.map((p) => finishAnswer(p, stored.answers.get(p.id), stamp, differs)),
-      stored.answers,
-      write.answer,
-      { audit: answerAudit, bulk: { tables: [answers, answerVersions], search: 'answers' } },
-    );
+      audit: documentAudit,
+      bulk: { tables: [documents, documentVersions, documentReviews], search: 'documents' },
+    });
+    apply('answers', 'answer', answerRecords, stored.answers, write.answer, {
+      audit: answerAudit,
+      bulk: { tables: [answers, answerVersions], search: 'answers' },
+    });
     resumeCells?.();
     write.audit('import', 'data', null, null, { format: FORMAT, source, summary });
     return summary;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registerFunctions } from '../../db/open';
 import { searchQuery } from '../../db/queries/search';
 import { auditLog } from '../../db/schema';
 import { makeStamp } from '../../services/context';
@@ -346,6 +347,108 @@ describe('the journal of a fresh import', () => {
     expect(app.client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(other.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 3 });
     other.close();
+    app.close();
+  });
+});
+
+/** Every row of every shadow table of each search index, by table. */
+function shadowTables(client: Database.Database): Record<string, unknown[][]> {
+  const out: Record<string, unknown[][]> = {};
+  for (const index of ['documents_search', 'answers_search']) {
+    const names = client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\' ORDER BY name")
+      .pluck()
+      .all(`${index}\\_%`) as string[];
+    for (const name of names)
+      out[name] = client.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).raw().all() as unknown[][];
+  }
+  return out;
+}
+
+describe('the search indexes of a fresh import, built on a worker thread', () => {
+  const importWith = (app: OpenedApp, doc: unknown, searchWorker: boolean) =>
+    importDocument(app.ctx.db, makeStamp(app.ctx, 'tester'), doc, 'test.json', { searchWorker });
+
+  it('are the very indexes an in-place rebuild makes, and stay in step with later writes', () => {
+    const doc = corpus(5, 300, 80);
+    const inPlace = testApp({ seed: false });
+    importWith(inPlace, doc, false);
+    const worker = testApp({ seed: false });
+    // Searched before: FTS5 keeps the (empty) index's structure in memory on this connection.
+    expect(searches(worker.client)['documents_search 营商']).toEqual([]);
+    // Not in place: this connection's po_bigrams fails until the import is over.
+    worker.client.function('po_bigrams', () => {
+      throw new Error('po_bigrams called on the main thread');
+    });
+    importWith(worker, doc, true);
+    registerFunctions(worker.client);
+    const shadow = shadowTables(worker.client);
+    expect(Object.keys(shadow)).toEqual([
+      'documents_search_config',
+      'documents_search_data',
+      'documents_search_docsize',
+      'documents_search_idx',
+      'answers_search_config',
+      'answers_search_data',
+      'answers_search_docsize',
+      'answers_search_idx',
+    ]);
+    expect(shadow).toEqual(shadowTables(inPlace.client));
+    expect((shadow.documents_search_docsize ?? []).length).toBe(300);
+    integrityCheck(worker.client);
+    expect(searches(worker.client)).toEqual(searches(inPlace.client));
+    expect(fullDigest(worker.client)).toBe(fullDigest(inPlace.client));
+    // The same connection goes on: an edit, a new document and a delete are indexed over the copy.
+    for (const app of [inPlace, worker]) {
+      app.client.prepare("UPDATE documents SET body = '独一无二' WHERE id = 'd-007'").run();
+      app.client.prepare("DELETE FROM documents WHERE id = 'd-008'").run();
+      importInto(app, { format: 'press-office/v1', documents: [{ ...doc.documents[9], id: 'd-new', title: '独一' }] });
+      expect(find(app.client, 'documents', 'documents_search', searchQuery('一无'))).toEqual(['d-007']);
+      expect(find(app.client, 'documents', 'documents_search', searchQuery('独一'))).toEqual(['d-007', 'd-new']);
+      integrityCheck(app.client);
+    }
+    expect(searches(worker.client)).toEqual(searches(inPlace.client));
+    expect(shadowTables(worker.client)).toEqual(shadowTables(inPlace.client));
+    inPlace.close();
+    worker.close();
+  });
+
+  it('stop the worker cleanly when the import fails while it is still building', () => {
+    const app = testApp({ seed: false });
+    app.client.exec(
+      "CREATE TRIGGER test_boom BEFORE INSERT ON documents WHEN new.id = 'd-000' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    const doc = corpus(7, 3000, 300);
+    expect(() => importWith(app, doc, true)).toThrow(/boom/);
+    expect(app.client.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 0 });
+    app.client.exec('DROP TRIGGER test_boom');
+    importWith(app, doc, true);
+    integrityCheck(app.client);
+    expect(find(app.client, 'documents', 'documents_search', searchQuery(doc.documents[5]?.title ?? ''))).toContain(
+      'd-005',
+    );
+    app.close();
+  });
+
+  it('are dropped with everything else when the import fails half-way', () => {
+    const path = tempDb();
+    const app = fileApp(path);
+    app.client.exec(
+      "CREATE TRIGGER test_boom BEFORE INSERT ON answers WHEN new.id = 'k-079' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    const digest = fullDigest(app.client);
+    const shadow = shadowTables(app.client);
+    const doc = corpus(6, 200, 80);
+    expect(() => importWith(app, doc, true)).toThrow(/boom/);
+    expect(fullDigest(app.client)).toBe(digest);
+    expect(shadowTables(app.client)).toEqual(shadow);
+    app.client.exec('DROP TRIGGER test_boom');
+    importWith(app, doc, true);
+    integrityCheck(app.client);
+    const reference = testApp({ seed: false });
+    importWith(reference, doc, false);
+    expect(searches(app.client)).toEqual(searches(reference.client));
+    reference.close();
     app.close();
   });
 });

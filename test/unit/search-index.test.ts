@@ -4,13 +4,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { charBigrams, searchQuery } from '../../db/queries/search';
+import { charBigrams, searchQuery, type searchTokenizer, searchTokenizerSource } from '../../db/queries/search';
 import { openApp } from '../../services/open-app';
 import { type TestApp, testApp } from './helpers/app';
 import { call } from './helpers/call';
 import { randomTexts } from './helpers/random-text';
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
 const token = (c: string) => (TOKEN_CHAR.test(c) ? c : `x${(c.codePointAt(0) as number).toString(16)}`);
 /** The slow, obvious definition of po_bigrams. */
@@ -52,6 +54,42 @@ describe('charBigrams', () => {
       cjkPunctuation: false,
     }))
       expect(charBigrams(text)).toBe(definition(text));
+  });
+
+  it('is the same made from its source text alone, as a worker thread makes it, also from the minified app bundle', async () => {
+    const texts = [
+      ...randomTexts({ seed: 12, count: 200, long: 3000, short: 40, astralOneIn: 3, cjkPunctuation: true }),
+      '营商环境 GDP 5.6% 😀',
+    ];
+    // The app's build minifies and keeps names (scripts/build-node.mjs): a bundler helper referred to
+    // from inside the function would be missing on the worker.
+    const bundled = await build({
+      stdin: {
+        contents: "export { searchTokenizerSource } from './db/queries/search';",
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'node',
+      minify: true,
+      keepNames: true,
+      logLevel: 'silent',
+    });
+    const module: { exports: { searchTokenizerSource?: string } } = { exports: {} };
+    new Function('module', 'exports', 'require', bundled.outputFiles[0]?.text ?? '')(
+      module,
+      module.exports,
+      () => ({}),
+    );
+    const minified = module.exports.searchTokenizerSource ?? '';
+    expect(minified).not.toBe(searchTokenizerSource);
+    for (const source of [searchTokenizerSource, minified]) {
+      const tokenizer = new Function(`return (${source})()`)() as ReturnType<typeof searchTokenizer>;
+      for (const text of texts) expect(tokenizer.charBigrams(text)).toBe(charBigrams(text));
+      expect(tokenizer.charBigrams(null)).toBeNull();
+    }
   });
 
   it('queries a phrase of pairs, and one character as a prefix that ends at the character', () => {
