@@ -2,7 +2,7 @@
 // the dashboard, change attendance after the quarter ended, cancel and postpone, and the calendar.
 // The server's clock is set per test (--now) and moved by restarting it on the same data.
 import type { Page } from '@playwright/test';
-import { type AppServer, api, appUrl, expect, screenshot, test } from './fixtures';
+import { type AppServer, api, appUrl, expect, pickOption, screenshot, test } from './fixtures';
 
 interface Person {
   id: string;
@@ -33,11 +33,6 @@ async function fillDate(page: Page, testId: string, value: string): Promise<void
   await input.fill(value);
   await input.press('Tab');
   await expect(input).toHaveValue(value);
-}
-
-async function pickOption(page: Page, select: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 function nextDay(date: string): string {
@@ -116,7 +111,7 @@ test.describe('planning a quarter', () => {
     await page.getByTestId('check-in').click();
     await expect(page.getByTestId('check-in-page')).toBeVisible();
     await expect(row('周建国')).toBeVisible();
-    await pickOption(page, page.getByTestId('add-attendee'), '张明');
+    await pickOption(page, page.getByTestId('add-attendee'), '张明', table);
     await expect(row('张明')).toContainText('新闻发言人');
     await page.getByTestId('check-in-save').click();
     await expect(page.getByTestId('conference-status')).toHaveText('已举行');
@@ -125,7 +120,7 @@ test.describe('planning a quarter', () => {
     // 市经信委: the head could not come; the deputy 王磊 stood in for him.
     await open(page, server, `/conferences/${of('rizhao-02').id}/check-in`, 'check-in-page');
     await row('刘洋').getByTestId('mark-absent').click();
-    await pickOption(page, page.getByTestId('add-attendee'), '王磊');
+    await pickOption(page, page.getByTestId('add-attendee'), '王磊', table);
     await expect(row('王磊').getByTestId('substitute-for')).toContainText('刘洋');
     await screenshot(page, 'check-in');
     await page.getByTestId('check-in-save').click();

@@ -4,8 +4,8 @@
 // save refused because someone else saved meanwhile, and the list's filters and keyboard.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { type AppServer, api, appUrl, expect, screenshot, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { type AppServer, api, appUrl, expect, pickOption, screenshot, test } from './fixtures';
 
 interface Conference {
   id: string;
@@ -27,11 +27,6 @@ async function open(page: Page, server: AppServer, route: string, testId: string
   const origin = new URL(server.url).origin;
   await page.goto(page.url().startsWith(origin) ? `${origin}/#${route}` : appUrl(server, route));
   await page.getByTestId(testId).waitFor();
-}
-
-async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 /** The drafter, a spokesperson of 市发改委 and a conference of theirs. */

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SERVER = join(ROOT, 'dist/server.mjs');
@@ -100,7 +100,7 @@ export const test = base.extend<{ now: string | undefined; server: AppServer; ap
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** Calls the API directly (setup for a test), as the browser-mode client does. */
 export async function api<T>(server: AppServer, method: string, input: unknown): Promise<T> {
@@ -118,4 +118,25 @@ export async function api<T>(server: AppServer, method: string, input: unknown):
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ROOT, 'test-results/screenshots', `${name}.png`) });
+}
+
+/**
+ * Picks the option showing `text` from an antd Select, then waits for `shown` (the select itself
+ * unless the pick shows elsewhere, as an "add" picker's new row) to show it. Under load the popup
+ * can realign between Playwright's stability check and its click, so the click misses and the
+ * popup closes (seen in CI, documents.spec): a pick that did not take is made again. A single
+ * select's popup is then waited out, so what follows (a screenshot, a click) sees the settled page.
+ */
+export async function pickOption(page: Page, select: Locator, text: string, shown: Locator = select): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  let attempt = 0;
+  await expect(async () => {
+    if (attempt++ > 0 && (await shown.filter({ hasText: text }).count()) > 0) return;
+    if (!(await option.isVisible())) await select.click();
+    await option.click({ timeout: 5_000 });
+    await expect(shown).toContainText(text, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  if (!(await select.evaluate((el) => el.classList.contains('ant-select-multiple')))) {
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  }
 }

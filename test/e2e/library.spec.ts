@@ -1,8 +1,8 @@
 // The answer library (口径库), the templates (文稿模板) and the office's particulars (发文设置), end to
 // end in browser mode. The server's clock is set per test where dates matter (--now) and moved by
 // restarting it on the same data.
-import type { Locator, Page } from '@playwright/test';
-import { type AppServer, api, appUrl, expect, screenshot, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { type AppServer, api, appUrl, expect, pickOption, screenshot, test } from './fixtures';
 
 interface Answer {
   id: string;
@@ -17,11 +17,6 @@ async function open(page: Page, server: AppServer, route: string, testId: string
   // Already running against this server: the token is in the session, only the route changes.
   await page.goto(page.url().startsWith(origin) ? `${origin}/#${route}` : appUrl(server, route));
   await page.getByTestId(testId).waitFor();
-}
-
-async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 const answerRows = (page: Page) => page.getByTestId('answers-table').locator('tbody tr.ant-table-row');

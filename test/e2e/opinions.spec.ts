@@ -4,7 +4,7 @@
 // --now and moved by a restart; the page's clock is pinned to the same instant, since the register
 // counts the hours left on the machine's clock (the server and the window share one in real use).
 import type { Page } from '@playwright/test';
-import { type AppServer, api, appUrl, expect, screenshot, test } from './fixtures';
+import { type AppServer, api, appUrl, expect, pickOption, screenshot, test } from './fixtures';
 
 interface Opinion {
   id: string;
@@ -49,12 +49,6 @@ async function fillInstant(page: Page, testId: string, value: string): Promise<v
   await box.fill(value);
   await box.press('Tab');
   await expect(box).toHaveValue(value);
-}
-
-async function pickOption(page: Page, select: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 /** Waits for antd's opening and closing animations to end, so a screenshot shows the settled page. */
