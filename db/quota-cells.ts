@@ -1,5 +1,6 @@
-// The statement that fills `quota_cells` from scratch, taken from the migration that backfilled it
-// (0008_quota_cells.sql), read at run time from the migrations the app ships (db/open.ts finds them
+// The statement that fills `quota_cells` from scratch, taken from the latest migration that backfilled
+// it (0008_quota_cells.sql made the cells; 0012_quota_cells_backfill.sql made them again by a faster
+// statement that makes the same cells), read at run time from the migrations the app ships (db/open.ts finds them
 // the same way). One source for the SQL: the migration file, which is also what the database was
 // migrated with. A bulk import (services/data-format-store.ts, `suspendQuotaCells`) drops the
 // cells' triggers and runs it once after the rows are written.
