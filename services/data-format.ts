@@ -523,6 +523,15 @@ export interface ImportOptions {
 /** Characters of text to index from which a fresh import builds its search indexes on a worker thread. */
 const SEARCH_WORKER_MIN_CHARS = 1_000_000;
 
+/** The characters of text in the jobs' rows: what the indexes would tokenize. */
+function textLength(jobs: readonly SearchIndexJob[]): number {
+  let chars = 0;
+  for (const job of jobs) {
+    for (const row of job.rows) for (const value of row) if (typeof value === 'string') chars += value.length;
+  }
+  return chars;
+}
+
 /**
  * For a fresh import (the tables empty, so the records get rowids 1…n in the order written): starts
  * building the search indexes of `documents` and `answers` on a worker thread while this thread
@@ -534,12 +543,6 @@ function startSearchBuild(
   forced: boolean | undefined,
 ): SearchIndexBuild | null {
   if (forced === false) return null;
-  if (forced === undefined) {
-    let chars = 0;
-    for (const d of texts.documents) chars += d.title.length + d.body.length;
-    for (const a of texts.answers) chars += a.question.length + a.answer.length;
-    if (chars < SEARCH_WORKER_MIN_CHARS) return null;
-  }
   const jobs: SearchIndexJob[] = [];
   for (const search of ['documents', 'answers'] as const) {
     const records = texts[search];
@@ -547,7 +550,8 @@ function startSearchBuild(
     const job = searchIndexJob(client, search, records as unknown as Record<string, unknown>[]);
     if (job) jobs.push(job);
   }
-  return jobs.length > 0 ? buildSearchIndexes(jobs) : null;
+  if (jobs.length === 0 || (forced === undefined && textLength(jobs) < SEARCH_WORKER_MIN_CHARS)) return null;
+  return buildSearchIndexes(jobs);
 }
 
 function importInTransaction(
