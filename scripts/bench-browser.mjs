@@ -168,18 +168,18 @@ function processCpuMs(pid) {
  */
 async function waitShown(page, selector, timeoutMs = 60_000) {
   const cdp = await page.context().newCDPSession(page);
+  const found = `document.querySelector(${JSON.stringify(selector)})`;
   const expression = `new Promise((resolve) => {
     const painted = () => requestAnimationFrame(() => {
-      const el = document.querySelector(${JSON.stringify(selector)});
-      const box = el?.getBoundingClientRect();
+      const box = ${found}?.getBoundingClientRect();
       if (box && box.width > 0 && box.height > 0) setTimeout(() => resolve(location.href), 0);
       else watch();
     });
     const watch = () => {
       if (location.protocol === 'about:') return resolve(location.href);
-      if (document.querySelector(${JSON.stringify(selector)})) return painted();
+      if (${found}) return painted();
       const observer = new MutationObserver(() => {
-        if (!document.querySelector(${JSON.stringify(selector)})) return;
+        if (!${found}) return;
         observer.disconnect();
         painted();
       });
