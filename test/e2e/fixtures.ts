@@ -116,8 +116,17 @@ export async function api<T>(server: AppServer, method: string, input: unknown):
   return body.value;
 }
 
+/**
+ * Saves a screenshot of the settled page: the transitions and animations that end (antd's openings and
+ * closings) are waited out, then Playwright finishes any that are left. Running animations are asked of the
+ * page rather than read off antd's `-active` classes: when a `transitionend` is lost under load, rc-motion
+ * can leave such a class on an element whose transition has long finished (a CI run waited 10 s on one).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ROOT, 'test-results/screenshots', `${name}.png`) });
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+  );
+  await page.screenshot({ path: join(ROOT, 'test-results/screenshots', `${name}.png`), animations: 'disabled' });
 }
 
 /**

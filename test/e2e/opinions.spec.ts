@@ -51,13 +51,6 @@ async function fillInstant(page: Page, testId: string, value: string): Promise<v
   await expect(box).toHaveValue(value);
 }
 
-/** Waits for antd's opening and closing animations to end, so a screenshot shows the settled page. */
-async function settled(page: Page): Promise<void> {
-  await expect(
-    page.locator('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'),
-  ).toHaveCount(0);
-}
-
 function row(page: Page, text: string) {
   return page.getByTestId('opinions-table').getByTestId('opinion-row').filter({ hasText: text });
 }
@@ -88,7 +81,6 @@ test.describe('the 舆情 register', () => {
     await expect(editor.getByTestId('opinion-report-warning')).toContainText('重大舆情须及时向上级报告');
     await pickOption(page, editor.getByTestId('opinion-department'), '市住房城乡规划建设委');
     await editor.getByTestId('opinion-judgement').fill('涉及群众切身利益，评论转发较多，需住建部门第一时间核实回应。');
-    await settled(page);
     await screenshot(page, 'opinions-editor-new');
 
     // Enter in a one-line field saves.
@@ -106,7 +98,6 @@ test.describe('the 舆情 register', () => {
     expect(saved?.deadlineAt).toBe('2026-11-28T01:30:00.000Z');
     expect(saved?.unreported).toBe(true);
     const id = (saved as Opinion).id;
-    await settled(page);
     await screenshot(page, 'opinions-register');
 
     // 30 hours later: past the deadline, nobody answered.
@@ -119,7 +110,6 @@ test.describe('the 舆情 register', () => {
     await expect(item.getByTestId('opinion-time-left')).toHaveText('已超时 6 小时');
     await page.getByTestId('opinions-filter-overdue').click();
     await expect(page.getByTestId('opinions-count')).toHaveText('共 1 条，其中超时 1 条');
-    await settled(page);
     await screenshot(page, 'opinions-overdue');
     await page.getByTestId('opinions-filter-overdue').click();
 
@@ -130,7 +120,6 @@ test.describe('the 舆情 register', () => {
     await expect(overdueAlert).toContainText('市住房城乡规划建设委');
     await expect(alerts.getByTestId('opinion-alerts-unreported-item').filter({ hasText: SUMMARY })).toBeVisible();
     await expect(page.getByTestId('completion-chart')).toBeVisible();
-    await settled(page);
     await screenshot(page, 'opinions-dashboard-alerts');
 
     // Record the report up from the alert: the flag clears.
@@ -141,7 +130,6 @@ test.describe('the 舆情 register', () => {
     await editor.getByTestId('opinion-reported-to').fill('市委宣传部（市委网信办）');
     await fillInstant(page, 'opinion-reported-at', '2026-11-27 11:00');
     await expect(editor.getByTestId('opinion-report-warning')).toBeHidden();
-    await settled(page);
     await screenshot(page, 'opinions-editor-report');
     await editor.getByTestId('opinion-save').click();
     await expect(editor).toBeHidden();
@@ -159,7 +147,6 @@ test.describe('the 舆情 register', () => {
     await expect(dialog.getByTestId('opinion-conference-title')).toHaveValue('关于冬季供暖有关情况的新闻发布会');
     await fillInstant(page, 'opinion-conference-date', '2026-11-30');
     await dialog.getByTestId('opinion-conference-time').fill('15:00');
-    await settled(page);
     await screenshot(page, 'opinions-conference-dialog');
     await dialog.getByTestId('opinion-conference-time').press('Enter');
     await expect(dialog).toBeHidden();
@@ -173,7 +160,6 @@ test.describe('the 舆情 register', () => {
     expect(conference.title).toBe('关于冬季供暖有关情况的新闻发布会');
     expect(conference.date).toBe('2026-11-30');
     expect(conference.topics).toContain(TOPIC);
-    await settled(page);
     await screenshot(page, 'opinions-editor-conference');
     await page.getByTestId('opinion-conference-open').click();
     await expect(page.getByTestId('conference-page')).toBeVisible();
@@ -190,7 +176,6 @@ test.describe('the 舆情 register', () => {
     await expect(q4.locator('td').nth(4)).toHaveText('0%（0/1）');
     await expect(page.getByTestId('opinion-figures-department-rizhao-09')).toContainText('市住房城乡规划建设委');
     await expect(page.getByTestId('opinion-chart-q4')).toBeVisible();
-    await settled(page);
     await screenshot(page, 'opinions-figures');
 
     // 较大 now leaves 36 hours: a new 较大 item's deadline follows.
@@ -198,7 +183,6 @@ test.describe('the 舆情 register', () => {
     const hours = input(page, 'opinion-grade-major-hours');
     await expect(hours).toHaveValue('48');
     await hours.fill('36');
-    await settled(page);
     await screenshot(page, 'opinions-grades');
     await page.getByTestId('opinion-grades-save').click();
     await expect(page.getByText('分级标准已保存')).toBeVisible();
@@ -256,7 +240,6 @@ test.describe('the 舆情 register', () => {
     await editor.getByTestId('opinion-link').fill('not-a-link');
     await editor.getByTestId('opinion-save').click();
     await expect(editor.getByText('请填写以 http:// 或 https:// 开头的网址')).toBeVisible();
-    await settled(page);
     await screenshot(page, 'opinions-editor-errors');
 
     // Esc with unsaved changes asks first; staying keeps them, leaving drops them.
@@ -286,7 +269,6 @@ test.describe('the 舆情 register', () => {
 
     await open(page, server, '/dashboard', 'dashboard-page');
     await expect(page.getByTestId('opinion-alerts-none')).toHaveText('暂无超时或未上报的舆情');
-    await settled(page);
     await screenshot(page, 'opinions-dashboard-empty');
 
     // In English the register and the editor read in English, deadlines included.
@@ -311,7 +293,6 @@ test.describe('the 舆情 register', () => {
     await expect(editor.getByTestId('opinion-deadline-rule')).toHaveText(
       'Severe items are answered within 24 hours of detection',
     );
-    await settled(page);
     await screenshot(page, 'opinions-editor-en');
   });
 });
