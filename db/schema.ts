@@ -452,6 +452,14 @@ export const opinionItems = sqliteTable(
     index('opinion_items_detected_idx').on(t.detectedAt),
     index('opinion_items_status_idx').on(t.status, t.deadlineAt),
     index('opinion_items_department_idx').on(t.departmentId),
+    // The dashboard's two alerts read the first rows of these in order (db/queries/opinions.ts): a decade
+    // holds ~1,000 overdue unanswered items and ~60 unreported 重大 among 20,000.
+    index('opinion_items_unanswered_deadline_idx')
+      .on(t.deadlineAt, t.id)
+      .where(sql`status IN ('open', 'answering') AND answered_at IS NULL`),
+    index('opinion_items_unreported_severe_idx')
+      .on(t.detectedAt, t.id)
+      .where(sql`grade = 'severe' AND reported_at IS NULL`),
   ],
 );
 

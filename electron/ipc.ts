@@ -1,10 +1,10 @@
 // The one IPC channel. Main answers only its own pages, only with contract methods, and always
 // with a Result value: nothing is thrown across and the event never leaves this file.
 import { ipcMain, type WebFrameMain } from 'electron';
-import { ASYNC_METHODS, isMethod } from '../common/contract';
+import { isMethod } from '../common/contract';
 import type { Result } from '../common/result';
 import type { ServiceContext } from '../services/context';
-import { dispatch, dispatchAsync } from '../services/dispatch';
+import { dispatchAsync } from '../services/dispatch';
 import { IPC_CHANNEL, isAppUrl } from './constants';
 
 /** True when the calling frame shows a page of app://press-office (not a data:, file: or web page). */
@@ -40,11 +40,9 @@ export function handleInvoke(
       error: { code: 'unknown_method', message: `unknown method ${JSON.stringify(String(method)).slice(0, 120)}` },
     };
   }
-  try {
-    return ASYNC_METHODS.has(method) ? dispatchAsync(ctx, method, input) : dispatch(ctx, method, input);
-  } catch (err) {
-    return { ok: false, error: { code: 'internal', message: `${method} failed: ${(err as Error).message}` } };
-  }
+  // Every answer goes through dispatchAsync (an invoke is answered asynchronously anyway): so the window's
+  // first dashboard.get can wait for the one being answered ahead at start-up (dispatch.ts answerAhead).
+  return dispatchAsync(ctx, method, input);
 }
 
 /** Registers the channel; the returned function removes it (on quit). */

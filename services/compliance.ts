@@ -1,26 +1,18 @@
 // Compliance of the listed departments with the notice's quotas, for a year (or one quarter).
-import { sql } from 'drizzle-orm';
 import { localDate } from '../common/dates';
 import type { Quarter } from '../common/domain/periods';
 import { type ComplianceReport, complianceFromTally } from '../common/domain/quota';
 import { loadComplianceTally } from '../db/queries/compliance-tally';
 import type { ServiceContext } from './context';
+import { dataVersion } from './data-version';
 
 /**
- * Reports already computed, per database handle, until the data changes: `data_version` moves
- * when another connection commits (the CLI beside the app), `total_changes()` when this one writes.
+ * Reports already computed, per database handle, until the data changes (data-version.ts).
  * The dashboard, the compliance page and the exports ask for the same year many times between two
  * writes; the ten-year matrix asks for finished years that rarely change.
  */
 const cache = new WeakMap<object, { version: string; reports: Map<string, ComplianceReport> }>();
 const CACHE_LIMIT = 64;
-
-function dataVersion(ctx: ServiceContext): string {
-  const row = ctx.db.get<{ v: number; t: number }>(
-    sql`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS t`,
-  );
-  return `${row?.v}:${row?.t}`;
-}
 
 /** Forgets every kept report (the benchmark measures the computation itself this way). */
 export function clearComplianceCache(ctx: ServiceContext): void {

@@ -6,7 +6,7 @@ import { quarterOf, quarterPeriod } from '../common/domain/periods';
 import type { QuotaKind } from '../common/domain/quota';
 import type { OpinionView } from '../common/opinion-types';
 import { listConferences } from '../db/queries/conference-list';
-import { listOpinions } from '../db/queries/opinions';
+import { overdueUnanswered, unreportedSevere } from '../db/queries/opinions';
 import { complianceReport } from './compliance';
 import type { ServiceContext } from './context';
 import { officeCalendar } from './planning';
@@ -16,14 +16,29 @@ function daysBetween(from: string, to: string): number {
 }
 
 export function dashboard(ctx: ServiceContext, asOfInput?: string | null): Dashboard {
+  const steps = dashboardSteps(ctx, asOfInput);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The dashboard read by read, pausing (`yield`) after each of its longer reads: `dashboard` runs it straight
+ * through; the start-up's answer ahead (dispatch.ts `answerAhead`) lets other work, the window's files, go
+ * between them, so none waits behind the whole first (cold) computation.
+ */
+export function* dashboardSteps(ctx: ServiceContext, asOfInput?: string | null): Generator<void, Dashboard> {
   const asOf = asOfInput ?? localDate(ctx.now());
   const { year, quarter } = quarterOf(asOf);
   const period = quarterPeriod(year, quarter);
   const report = complianceReport(ctx, { year, asOf });
+  yield;
   const calendar = officeCalendar(ctx.db);
   const workingDaysLeft = calendar.workingDays(addDays(asOf, 1), period.end).length;
 
   const planned = listConferences(ctx.db, { from: asOf, to: `${year + 1}-12-31`, status: 'planned' });
+  yield;
   const nextFor = (departmentId: string) =>
     planned
       .filter(
@@ -67,8 +82,10 @@ export function dashboard(ctx: ServiceContext, asOfInput?: string | null): Dashb
       AND (p.tenure_end IS NULL OR p.tenure_end >= ${asOf})
       AND NOT EXISTS (SELECT 1 FROM trainings t WHERE t.person_id = p.id AND t.date <= coalesce(p.tenure_start, '9999-12-31'))
     ORDER BY d.sort_order, p.name`);
+  yield;
 
   const heldWithoutAttendance = listConferences(ctx.db, { status: 'held', withoutAttendance: true });
+  yield;
 
   const quarterCompletion = [1, 2, 3, 4].map((qn) => {
     let met = 0;
@@ -108,10 +125,7 @@ function opinionAlerts(ctx: ServiceContext): Pick<Dashboard, 'overdueOpinions' |
     departmentName: o.departmentName,
   });
   const now = ctx.now().toISOString();
-  const overdue = listOpinions(ctx.db, { overdueOnly: true }, now, 200).filter((o) => !o.answeredAt);
-  overdue.sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt));
-  const severe = listOpinions(ctx.db, { grade: 'severe' }, now, 500).filter(
-    (o) => o.unreported && o.status !== 'closed',
-  );
-  return { overdueOpinions: overdue.slice(0, 20).map(brief), unreportedSevere: severe.slice(0, 20).map(brief) };
+  const overdue = overdueUnanswered(ctx.db, now, 20);
+  const severe = unreportedSevere(ctx.db, now, 20);
+  return { overdueOpinions: overdue.map(brief), unreportedSevere: severe.map(brief) };
 }

@@ -56,7 +56,7 @@ import { backupViews, createManualBackup, restoreNamedBackup } from './backup-se
 import { complianceReport } from './compliance';
 import { exportCompliance } from './compliance-export';
 import { makeStamp, type ServiceContext } from './context';
-import { dashboard } from './dashboard';
+import { dashboard, dashboardSteps } from './dashboard';
 import {
   copyTemplate,
   draftFromTemplate,
@@ -279,3 +279,13 @@ export const handlers = {
   'backups.create': (ctx) => createManualBackup(ctx),
   'backups.restore': (ctx, { name }) => restoreNamedBackup(ctx, name),
 } satisfies Handlers;
+
+/**
+ * Handlers that can also run read by read, pausing between reads (see `dashboardSteps`), for an answer
+ * computed ahead while other work goes on (dispatch.ts `answerAhead`). Each gives what its handler gives.
+ */
+export const stepwise: {
+  [M in Method]?: (ctx: ServiceContext, input: ParsedInput<M>) => Generator<void, Output<M>>;
+} = {
+  'dashboard.get': (ctx, { asOf }) => dashboardSteps(ctx, asOf),
+};

@@ -47,21 +47,20 @@ export function scheduleStartupMaintenance(
 }
 
 /**
- * Loads the handlers (browser mode and Electron's main process start without them) and runs the first
- * screen's question (the dashboard) once, as soon as the app is up and before any window asks for it: the
- * window spends the next half second loading its code, and meanwhile the server reads the pages these
- * queries need into SQLite's cache, prepares their statements, fills the compliance cache and compiles the
- * code on their path, so the window's own `dashboard.get` comes back several times faster
- * (docs/performance.md). The answer itself is not kept: the window's request computes its own. Returns what
- * cancels it, if it has not run yet.
+ * Loads the handlers (browser mode starts without them) and answers the first screen's question (the
+ * dashboard) once, as soon as the app is up and before any window asks for it: the window spends the next
+ * second loading its code. The answer is kept for the window's own `dashboard.get` (dispatch.ts
+ * `answerAhead`: handed over if nothing was written since and it is a few seconds old at most, else
+ * computed again, on a cache this run has filled and statements it has prepared; docs/performance.md).
+ * Returns what cancels it, if it has not run yet.
  */
 export function warmFirstScreen(app: OpenedApp): () => void {
   let cancelled = false;
   const pending = setImmediate(() => {
     // A failure here is the same failure the window's own request will meet and show.
     void import('./dispatch')
-      .then(({ dispatch }) => {
-        if (!cancelled) dispatch(app.ctx, 'dashboard.get', {});
+      .then(({ answerAhead }) => {
+        if (!cancelled) void answerAhead(app.ctx, 'dashboard.get', {});
       })
       .catch(() => {});
   });

@@ -148,7 +148,7 @@ describe('start-up', () => {
     expect(fake.ipcMain.handle).toHaveBeenCalledTimes(1);
     expect(fake.windows[0]?.options.webPreferences?.preload).toBe(join(bundleDir, 'preload.cjs'));
     expect(fake.windows[0]?.options.webPreferences?.devTools).toBe(true);
-    expect(ipcListener()(fromApp, 'app.info', {})).toMatchObject({
+    expect(await ipcListener()(fromApp, 'app.info', {})).toMatchObject({
       ok: true,
       value: { dbPath: file, mode: 'electron' },
     });
@@ -158,7 +158,7 @@ describe('start-up', () => {
     const file = join(dir, 'from-env.db');
     start([], { PRESS_OFFICE_DB: file });
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-    expect(ipcListener()(fromApp, 'app.info', {})).toMatchObject({ ok: true, value: { dbPath: file } });
+    expect(await ipcListener()(fromApp, 'app.info', {})).toMatchObject({ ok: true, value: { dbPath: file } });
   });
 
   it('closes the database and removes the IPC handler on quit', async () => {
@@ -166,7 +166,7 @@ describe('start-up', () => {
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     fake.emit('will-quit');
     expect(fake.ipcMain.removeHandler).toHaveBeenCalledWith('press-office:invoke');
-    const after = ipcListener()(fromApp, 'departments.list', {});
+    const after = await ipcListener()(fromApp, 'departments.list', {});
     expect(after).toMatchObject({ ok: false, error: { code: 'internal' } });
     fake.appListeners.delete('will-quit');
   });

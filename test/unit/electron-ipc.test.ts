@@ -16,10 +16,10 @@ import { IPC_CHANNEL } from '../../electron/constants';
 import { isAppSender, registerIpc } from '../../electron/ipc';
 import { type OpenedApp, openApp } from '../../services/open-app';
 
-type Listener = (event: unknown, method: unknown, input?: unknown) => Result<unknown>;
+type Listener = (event: unknown, method: unknown, input?: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
 let opened: OpenedApp;
-let call: (frameUrl: string | null, method: unknown, input?: unknown) => Result<unknown>;
+let call: (frameUrl: string | null, method: unknown, input?: unknown) => Promise<Result<unknown>>;
 
 beforeEach(() => {
   fake.handle.mockClear();
@@ -27,7 +27,7 @@ beforeEach(() => {
   opened = openApp(':memory:', { mode: 'electron', actor: 'tester' });
   registerIpc(opened.ctx);
   const listener = fake.handle.mock.calls[0]?.[1] as Listener;
-  call = (frameUrl, method, input) =>
+  call = async (frameUrl, method, input) =>
     listener({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, method, input);
 });
 
@@ -48,16 +48,16 @@ describe('registerIpc', () => {
     expect(fake.removeHandler).toHaveBeenCalledWith(IPC_CHANNEL);
   });
 
-  it('round-trips a contract method from the app page to the database', () => {
-    const info = call(APP_PAGE, 'app.info', {});
+  it('round-trips a contract method from the app page to the database', async () => {
+    const info = await call(APP_PAGE, 'app.info', {});
     expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dbPath: ':memory:' } });
-    const list = call(`${APP_PAGE}departments?x=1#top`, 'departments.list', {});
+    const list = await call(`${APP_PAGE}departments?x=1#top`, 'departments.list', {});
     expect(list.ok).toBe(true);
     if (list.ok) expect(Array.isArray(list.value)).toBe(true);
   });
 
-  it('answers a write with a Result and never returns the event', () => {
-    const r = call(APP_PAGE, 'settings.update', { userName: '王敏' });
+  it('answers a write with a Result and never returns the event', async () => {
+    const r = await call(APP_PAGE, 'settings.update', { userName: '王敏' });
     expect(r).toMatchObject({ ok: true, value: { userName: '王敏' } });
     expect(Object.keys(r).sort()).toEqual(['ok', 'value']);
   });
@@ -73,38 +73,38 @@ describe('registerIpc', () => {
     ['about:blank', 'about:blank'],
     ['an empty URL', ''],
     ['a disposed frame', null],
-  ])('refuses a call from %s before any handler runs', (_what, frameUrl) => {
-    const r = call(frameUrl, 'settings.update', { userName: 'intruder' });
+  ])('refuses a call from %s before any handler runs', async (_what, frameUrl) => {
+    const r = await call(frameUrl, 'settings.update', { userName: 'intruder' });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const after = call(APP_PAGE, 'settings.get', {});
+    const after = await call(APP_PAGE, 'settings.get', {});
     expect(after.ok && (after.value as { userName?: string }).userName).not.toBe('intruder');
   });
 
-  it('refuses a frame whose senderFrame getter throws', () => {
+  it('refuses a frame whose senderFrame getter throws', async () => {
     const listener = fake.handle.mock.calls[0]?.[1] as Listener;
     const event = {
       get senderFrame(): never {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
     };
-    expect(listener(event, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await listener(event, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it.each(['nope', 'constructor', '__proto__', 'toString', 'departments', 42, null, undefined])(
     'refuses the non-contract method %s',
-    (method) => {
-      expect(call(APP_PAGE, method, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    async (method) => {
+      expect(await call(APP_PAGE, method, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     },
   );
 
-  it('answers invalid input with invalid_input, not an exception', () => {
-    const r = call(APP_PAGE, 'departments.get', { id: 42 });
+  it('answers invalid input with invalid_input, not an exception', async () => {
+    const r = await call(APP_PAGE, 'departments.get', { id: 42 });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
 
 describe('isAppSender', () => {
-  it('accepts only frames showing the app origin', () => {
+  it('accepts only frames showing the app origin', async () => {
     expect(isAppSender({ url: 'app://press-office/index.html' })).toBe(true);
     expect(isAppSender({ url: 'app://press-office.evil/' })).toBe(false);
     expect(isAppSender({ url: 'http://press-office/' })).toBe(false);

@@ -51,6 +51,34 @@ describe('public-opinion register', () => {
     expect(call(app, 'dashboard.get', {}).overdueOpinions).toEqual([]);
   });
 
+  it('alerts on the most overdue and on every unreported 重大 item, however many newer items there are', () => {
+    // An old item still unanswered and unreported, then 520 newer 重大 items reported up and answered late:
+    // overdue by the register's rule, but not what the dashboard's alerts are for.
+    const old = call(app, 'opinions.create', { ...base, detectedAt: '2026-01-05T08:00:00+08:00' });
+    const late = {
+      ...base,
+      reportedTo: '市委宣传部',
+      status: 'answered' as const,
+      response: 'online_release' as const,
+    };
+    for (let i = 0; i < 520; i++) {
+      const day = `2026-04-${String(1 + (i % 28)).padStart(2, '0')}`;
+      const next = `2026-04-${String(2 + (i % 28)).padStart(2, '0')}`;
+      const minute = String(i % 60).padStart(2, '0');
+      call(app, 'opinions.create', {
+        ...late,
+        summary: `网民反映第${i + 1}个小区停水`,
+        detectedAt: `${day}T08:${minute}:00+08:00`,
+        reportedAt: `${day}T09:${minute}:00+08:00`,
+        answeredAt: `${next}T10:${minute}:00+08:00`, // 26 hours: a day's deadline missed
+      });
+    }
+    expect(call(app, 'opinions.list', { overdueOnly: true })).toHaveLength(521);
+    const board = call(app, 'dashboard.get', {});
+    expect(board.overdueOpinions.map((o) => o.id)).toEqual([old.id]);
+    expect(board.unreportedSevere.map((o) => o.id)).toEqual([old.id]);
+  });
+
   it('uses the office’s deadline hours, and keeps an item’s deadline when the setting changes later', () => {
     call(app, 'opinions.setGrades', {
       general: { definition: '一般', deadlineHours: 120 },

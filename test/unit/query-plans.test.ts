@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { complianceByConferenceSql, complianceCellsSql } from '../../db/queries/compliance-tally';
 import { pageQuery, pageRowidsQuery } from '../../db/queries/conference-list';
+import { overdueUnansweredQuery, unreportedSevereQuery } from '../../db/queries/opinions';
 import { testApp } from './helpers/app';
 
 function plan(app: ReturnType<typeof testApp>, sql: string, ...params: unknown[]): string {
@@ -112,6 +113,15 @@ describe('query plans', () => {
     expect(plan(app, 'SELECT id FROM documents WHERE department_id = ?', 'd')).toMatch(
       /INDEX documents_department_idx/,
     );
+  });
+  it('reads the dashboard’s two 舆情 alerts as the first rows of their partial indexes, with no sort', () => {
+    // Before migration 0013 the alerts read the 200 (or 500) newest items and filtered them: the most overdue
+    // ones and old unreported 重大 items could be missed, and a decade's items were sorted on every start.
+    const overdue = explain(overdueUnansweredQuery('2026-01-01T00:00:00.000Z', 20));
+    expect(overdue).toMatch(/^SEARCH o USING INDEX opinion_items_unanswered_deadline_idx \(deadline_at<\?\)/);
+    const severe = explain(unreportedSevereQuery(20));
+    expect(severe).toMatch(/^SCAN o USING INDEX opinion_items_unreported_severe_idx/);
+    for (const detail of [overdue, severe]) expect(detail).not.toMatch(/TEMP B-TREE/);
   });
   it('reads a year’s compliance from the cells in key order, grouped as it goes', () => {
     // The statement db/queries/compliance-tally.ts reads a year with: the lists come out in the

@@ -1,17 +1,19 @@
-// The first screen's question asked once at start-up (services/startup.ts warmFirstScreen), with the
-// handlers loaded on the way; and nothing asked once cancelled (the app quitting first).
+// The first screen's question answered ahead once at start-up (services/startup.ts warmFirstScreen), with
+// the handlers loaded on the way, and the window's own first ask given that answer; nothing asked once
+// cancelled (the app quitting first).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Result } from '../../common/result';
 import { warmFirstScreen } from '../../services/startup';
 import { testApp } from './helpers/app';
 
-const asked: { method: unknown; ok: boolean }[] = [];
+const asked: { method: unknown; result: Result<unknown> }[] = [];
 vi.mock('../../services/dispatch', async (load) => {
   const real = await load<typeof import('../../services/dispatch')>();
   return {
     ...real,
-    dispatch: (...args: Parameters<typeof real.dispatch>) => {
-      const result = real.dispatch(...args);
-      asked.push({ method: args[1], ok: result.ok });
+    answerAhead: async (...args: Parameters<typeof real.answerAhead>) => {
+      const result = await real.answerAhead(...args);
+      asked.push({ method: args[1], result });
       return result;
     },
   };
@@ -22,11 +24,17 @@ afterEach(() => {
 });
 
 describe('warmFirstScreen', () => {
-  it('asks for the dashboard once, right after start-up, and it answers', async () => {
+  it('answers the dashboard once, right after start-up, and the window gets that answer', async () => {
     const app = testApp();
     try {
       warmFirstScreen(app);
-      await vi.waitFor(() => expect(asked).toEqual([{ method: 'dashboard.get', ok: true }]), { timeout: 15_000 });
+      await vi.waitFor(() => expect(asked.map((a) => [a.method, a.result.ok])).toEqual([['dashboard.get', true]]), {
+        timeout: 15_000,
+      });
+      const ahead = asked[0]?.result;
+      const { dispatchAsync } = await import('../../services/dispatch');
+      const windows = await dispatchAsync(app.ctx, 'dashboard.get', {});
+      expect(windows.ok && ahead?.ok && windows.value === ahead.value).toBe(true);
     } finally {
       app.close();
     }

@@ -1,0 +1,2 @@
+CREATE INDEX `opinion_items_unanswered_deadline_idx` ON `opinion_items` (`deadline_at`,`id`) WHERE status IN ('open', 'answering') AND answered_at IS NULL;--> statement-breakpoint
+CREATE INDEX `opinion_items_unreported_severe_idx` ON `opinion_items` (`detected_at`,`id`) WHERE grade = 'severe' AND reported_at IS NULL;
