@@ -116,6 +116,12 @@ export async function api<T>(server: AppServer, method: string, input: unknown):
   return body.value;
 }
 
+/** What the wait reads of the page's `Animation`s (the e2e code is typed without the DOM's library). */
+interface PageAnimation {
+  playState: string;
+  effect: { getTiming(): { iterations?: number } } | null;
+}
+
 /**
  * Saves a screenshot of the settled page: the transitions and animations that end (antd's openings and
  * closings) are waited out, then Playwright finishes any that are left. Running animations are asked of the
@@ -123,8 +129,11 @@ export async function api<T>(server: AppServer, method: string, input: unknown):
  * can leave such a class on an element whose transition has long finished (a CI run waited 10 s on one).
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(
-    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+  // A function, not a string: the app's CSP (script-src 'self') refuses to evaluate a string.
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
   await page.screenshot({ path: join(ROOT, 'test-results/screenshots', `${name}.png`), animations: 'disabled' });
 }
