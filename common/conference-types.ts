@@ -149,10 +149,14 @@ export interface Dashboard {
   heldWithoutAttendance: ConferenceRow[];
   /** Share of quarter cells met so far this year, per quarter. */
   quarterCompletion: { quarter: number; met: number; total: number }[];
-  /** 舆情 past their deadline and not answered, most overdue first. */
+  /** 舆情 past their deadline and not answered, most overdue first (the first 20). */
   overdueOpinions: DashboardOpinion[];
-  /** 重大 items not yet reported up (重大舆情要及时上报). */
+  /** How many 舆情 are past their deadline and not answered, in all. */
+  overdueOpinionTotal: number;
+  /** 重大 items not yet reported up (重大舆情要及时上报), newest first (the first 20). */
   unreportedSevere: DashboardOpinion[];
+  /** How many 重大 items are not yet reported up, in all. */
+  unreportedSevereTotal: number;
 }
 
 export interface DashboardOpinion {

@@ -11,6 +11,9 @@ import { complianceReport } from './compliance';
 import type { ServiceContext } from './context';
 import { officeCalendar } from './planning';
 
+/** How many items each 舆情 alert lists (its total is given too). */
+const ALERTS_SHOWN = 20;
+
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -116,7 +119,9 @@ export function* dashboardSteps(ctx: ServiceContext, asOfInput?: string | null):
   };
 }
 
-function opinionAlerts(ctx: ServiceContext): Pick<Dashboard, 'overdueOpinions' | 'unreportedSevere'> {
+function opinionAlerts(
+  ctx: ServiceContext,
+): Pick<Dashboard, 'overdueOpinions' | 'overdueOpinionTotal' | 'unreportedSevere' | 'unreportedSevereTotal'> {
   const brief = (o: OpinionView) => ({
     id: o.id,
     summary: o.summary,
@@ -125,7 +130,12 @@ function opinionAlerts(ctx: ServiceContext): Pick<Dashboard, 'overdueOpinions' |
     departmentName: o.departmentName,
   });
   const now = ctx.now().toISOString();
-  const overdue = overdueUnanswered(ctx.db, now, 20);
-  const severe = unreportedSevere(ctx.db, now, 20);
-  return { overdueOpinions: overdue.map(brief), unreportedSevere: severe.map(brief) };
+  const overdue = overdueUnanswered(ctx.db, now, ALERTS_SHOWN);
+  const severe = unreportedSevere(ctx.db, now, ALERTS_SHOWN);
+  return {
+    overdueOpinions: overdue.items.map(brief),
+    overdueOpinionTotal: overdue.total,
+    unreportedSevere: severe.items.map(brief),
+    unreportedSevereTotal: severe.total,
+  };
 }

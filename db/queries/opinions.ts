@@ -112,12 +112,21 @@ export const unreportedSevereQuery = (limit: number) => sql`
   ${SELECT} WHERE o.grade = 'severe' AND o.reported_at IS NULL AND o.status <> 'closed'
   ORDER BY o.detected_at DESC, o.id DESC LIMIT ${limit}`;
 
-export function overdueUnanswered(db: Db, nowIso: string, limit: number): OpinionView[] {
-  return db.all<Row>(overdueUnansweredQuery(nowIso, limit)).map((r) => toView(r, nowIso));
+/** The first `limit` of the overdue unanswered items, and how many there are in all. */
+export function overdueUnanswered(db: Db, nowIso: string, limit: number): { items: OpinionView[]; total: number } {
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM opinion_items o
+    INDEXED BY opinion_items_unanswered_deadline_idx
+    WHERE o.status IN ('open', 'answering') AND o.answered_at IS NULL AND o.deadline_at < ${nowIso}`);
+  const items = db.all<Row>(overdueUnansweredQuery(nowIso, limit)).map((r) => toView(r, nowIso));
+  return { items, total: total?.n ?? 0 };
 }
 
-export function unreportedSevere(db: Db, nowIso: string, limit: number): OpinionView[] {
-  return db.all<Row>(unreportedSevereQuery(limit)).map((r) => toView(r, nowIso));
+/** The first `limit` of the unreported 重大 items not closed, and how many there are in all. */
+export function unreportedSevere(db: Db, nowIso: string, limit: number): { items: OpinionView[]; total: number } {
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM opinion_items o
+    WHERE o.grade = 'severe' AND o.reported_at IS NULL AND o.status <> 'closed'`);
+  const items = db.all<Row>(unreportedSevereQuery(limit)).map((r) => toView(r, nowIso));
+  return { items, total: total?.n ?? 0 };
 }
 
 export function getOpinion(db: Db, id: string, nowIso: string): OpinionView {

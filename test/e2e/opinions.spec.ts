@@ -119,6 +119,8 @@ test.describe('the 舆情 register', () => {
     await expect(overdueAlert).toContainText('已超时 6 小时');
     await expect(overdueAlert).toContainText('市住房城乡规划建设委');
     await expect(alerts.getByTestId('opinion-alerts-unreported-item').filter({ hasText: SUMMARY })).toBeVisible();
+    await expect(alerts.getByTestId('opinion-alerts-overdue-total')).toHaveText('1');
+    await expect(alerts.getByTestId('opinion-alerts-unreported-total')).toHaveText('1');
     await expect(page.getByTestId('completion-chart')).toBeVisible();
     await screenshot(page, 'opinions-dashboard-alerts');
 
@@ -138,6 +140,7 @@ test.describe('the 舆情 register', () => {
     await expect(item.getByTestId('opinion-reported')).toHaveText('已上报');
     await open(page, server, '/dashboard', 'dashboard-page');
     await expect(alerts.getByTestId('opinion-alerts-unreported-item')).toHaveCount(0);
+    await expect(alerts.getByTestId('opinion-alerts-unreported-total')).toHaveText('0');
     await expect(alerts.getByTestId('opinion-alerts-overdue-item').filter({ hasText: SUMMARY })).toBeVisible();
 
     // Answer it with a press conference, planned from the item.

@@ -77,6 +77,25 @@ describe('public-opinion register', () => {
     const board = call(app, 'dashboard.get', {});
     expect(board.overdueOpinions.map((o) => o.id)).toEqual([old.id]);
     expect(board.unreportedSevere.map((o) => o.id)).toEqual([old.id]);
+    expect([board.overdueOpinionTotal, board.unreportedSevereTotal]).toEqual([1, 1]);
+
+    // 25 more, open and unreported: the alerts list 20 each and say how many there are.
+    const more = Array.from({ length: 25 }, (_, i) =>
+      call(app, 'opinions.create', {
+        ...base,
+        summary: `网民反映第${i + 1}条道路积水`,
+        detectedAt: `2026-03-${String(i + 1).padStart(2, '0')}T08:00:00+08:00`,
+      }),
+    );
+    const full = call(app, 'dashboard.get', {});
+    expect([full.overdueOpinionTotal, full.unreportedSevereTotal]).toEqual([26, 26]);
+    expect(full.overdueOpinions.map((o) => o.id)).toEqual([old.id, ...more.slice(0, 19).map((o) => o.id)]);
+    expect(full.unreportedSevere.map((o) => o.id)).toEqual(
+      more
+        .slice(5)
+        .reverse()
+        .map((o) => o.id),
+    );
   });
 
   it('uses the office’s deadline hours, and keeps an item’s deadline when the setting changes later', () => {

@@ -164,4 +164,5 @@ export const enUSOpinions: Record<keyof typeof zhCNOpinions, string> = {
   'opinions.alerts.unreported': 'Severe, not reported up',
   'opinions.alerts.none': 'No overdue or unreported items',
   'opinions.alerts.all': 'View all',
+  'opinions.alerts.first': '(the first {shown} listed)',
 };

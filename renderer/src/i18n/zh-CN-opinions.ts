@@ -159,4 +159,5 @@ export const zhCNOpinions = {
   'opinions.alerts.unreported': '重大舆情未上报',
   'opinions.alerts.none': '暂无超时或未上报的舆情',
   'opinions.alerts.all': '查看全部',
+  'opinions.alerts.first': '（列出前 {shown} 条）',
 } satisfies Record<string, string>;

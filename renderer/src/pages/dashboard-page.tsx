@@ -168,7 +168,12 @@ export function DashboardPage() {
       </div>
       <div className="dashboard-grid">
         {/* Hours count for 舆情: their alerts come first, across the page. */}
-        <OpinionAlertsCard overdue={d.overdueOpinions} unreported={d.unreportedSevere} />
+        <OpinionAlertsCard
+          overdue={d.overdueOpinions}
+          overdueTotal={d.overdueOpinionTotal}
+          unreported={d.unreportedSevere}
+          unreportedTotal={d.unreportedSevereTotal}
+        />
         <Card
           size="small"
           title={t('dashboard.atRisk')}

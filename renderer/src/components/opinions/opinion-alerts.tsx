@@ -1,5 +1,5 @@
 // 舆情预警 on the dashboard: items past their deadline and not answered, most overdue first, and 重大
-// items not yet reported up. Each opens its editor.
+// items not yet reported up, each with how many there are in all. Each opens its editor.
 import { Card } from 'antd';
 import type { DashboardOpinion } from '../../../../common/conference-types';
 import { useT } from '../../i18n/use-t';
@@ -30,11 +30,14 @@ function AlertLine({ o, now, testId }: { o: DashboardOpinion; now: number; testI
 function AlertList({
   title,
   items,
+  total,
   now,
   testId,
 }: {
   title: string;
   items: DashboardOpinion[];
+  /** How many there are in all: the list holds the first ones. */
+  total: number;
   now: number;
   testId: string;
 }) {
@@ -43,7 +46,16 @@ function AlertList({
     <div data-testid={testId}>
       <div className="opinion-alerts-head">
         {title}
-        <PlainText type={items.length ? 'danger' : 'secondary'}> {items.length}</PlainText>
+        <PlainText type={total ? 'danger' : 'secondary'} data-testid={`${testId}-total`}>
+          {' '}
+          {total}
+        </PlainText>
+        {total > items.length && (
+          <PlainText type="secondary" className="small">
+            {' '}
+            {t('opinions.alerts.first', { shown: items.length })}
+          </PlainText>
+        )}
       </div>
       <ItemList
         items={items}
@@ -57,10 +69,14 @@ function AlertList({
 
 export function OpinionAlertsCard({
   overdue,
+  overdueTotal,
   unreported,
+  unreportedTotal,
 }: {
   overdue: DashboardOpinion[];
+  overdueTotal: number;
   unreported: DashboardOpinion[];
+  unreportedTotal: number;
 }) {
   const t = useT();
   const now = useNow();
@@ -79,10 +95,17 @@ export function OpinionAlertsCard({
         </PlainText>
       ) : (
         <div className="opinion-alerts">
-          <AlertList title={t('opinions.alerts.overdue')} items={overdue} now={now} testId="opinion-alerts-overdue" />
+          <AlertList
+            title={t('opinions.alerts.overdue')}
+            items={overdue}
+            total={overdueTotal}
+            now={now}
+            testId="opinion-alerts-overdue"
+          />
           <AlertList
             title={t('opinions.alerts.unreported')}
             items={unreported}
+            total={unreportedTotal}
             now={now}
             testId="opinion-alerts-unreported"
           />
