@@ -31,6 +31,10 @@ describe('deadlineState and its words', () => {
   it('says how long an open item is overdue', () => {
     expect(text({ deadlineAt, answeredAt: null }, at('2026-11-28T16:00:00+08:00'))).toBe('已超时 6 小时');
     expect(text({ deadlineAt, answeredAt: null }, at('2026-11-28T09:50:00+08:00'))).toBe('已超时 20 分钟');
+    // From three days on, in whole days.
+    expect(text({ deadlineAt, answeredAt: null }, at('2026-12-01T09:29:00+08:00'))).toBe('已超时 71 小时');
+    expect(text({ deadlineAt, answeredAt: null }, at('2026-12-01T09:30:00+08:00'))).toBe('已超时 3 天');
+    expect(text({ deadlineAt, answeredAt: null }, at('2027-11-28T09:30:00+08:00'))).toBe('已超时 365 天');
     // At the deadline itself the time is up.
     expect(deadlineState({ deadlineAt, answeredAt: null }, at(deadlineAt)).kind).toBe('overdue');
   });
@@ -43,6 +47,9 @@ describe('deadlineState and its words', () => {
   it('judges an answered item by its answer, not by the clock', () => {
     const late = '2026-11-28T12:40:00+08:00';
     expect(text({ deadlineAt, answeredAt: late }, at('2026-12-30T00:00:00Z'))).toBe('超时 3 小时回应');
+    expect(text({ deadlineAt, answeredAt: '2026-12-05T10:00:00+08:00' }, at('2026-12-30T00:00:00Z'))).toBe(
+      '超时 7 天回应',
+    );
     expect(text({ deadlineAt, answeredAt: '2026-11-28T09:30:00+08:00' }, at('2026-12-30T00:00:00Z'))).toBe('按时回应');
   });
 });

@@ -49,15 +49,23 @@ export function deadlinePhrase(state: DeadlineState): Phrase {
         ? { key: 'opinions.deadline.leftMinutes', params: { minutes: state.minutes } }
         : { key: 'opinions.deadline.leftHours', params: { hours: Math.floor(state.minutes / 60) } };
     case 'overdue':
+      if (state.minutes >= DAYS_FROM_MINUTES)
+        return { key: 'opinions.deadline.overdueDays', params: { days: Math.floor(state.minutes / DAY_MINUTES) } };
       return state.minutes < 60
         ? { key: 'opinions.deadline.overdueMinutes', params: { minutes: state.minutes } }
         : { key: 'opinions.deadline.overdueHours', params: { hours: Math.floor(state.minutes / 60) } };
     case 'late':
+      if (state.minutes >= DAYS_FROM_MINUTES)
+        return { key: 'opinions.deadline.lateDays', params: { days: Math.floor(state.minutes / DAY_MINUTES) } };
       return state.minutes < 60
         ? { key: 'opinions.deadline.lateMinutes', params: { minutes: state.minutes } }
         : { key: 'opinions.deadline.lateHours', params: { hours: Math.floor(state.minutes / 60) } };
   }
 }
+
+const DAY_MINUTES = 24 * 60;
+/** From three days on, how late an item is reads in whole days (已超时 86561 小时 says little). */
+const DAYS_FROM_MINUTES = 3 * DAY_MINUTES;
 
 /** The deadline an item gets when saved: detection plus the grade's hours, as the server computes it. */
 export function deadlineFor(detectedAt: string, hours: number): string | null {
