@@ -147,6 +147,8 @@ export interface Dashboard {
     tenureStart: string | null;
   }[];
   heldWithoutAttendance: ConferenceRow[];
+  /** Planned conferences whose day has passed (before `asOf`): they wait for a check-in, newest first. */
+  pastPlanned: ConferenceRow[];
   /** Share of quarter cells met so far this year, per quarter. */
   quarterCompletion: { quarter: number; met: number; total: number }[];
   /** 舆情 past their deadline and not answered, most overdue first (the first 20). */

@@ -41,6 +41,7 @@ export function* dashboardSteps(ctx: ServiceContext, asOfInput?: string | null):
   const workingDaysLeft = calendar.workingDays(addDays(asOf, 1), period.end).length;
 
   const planned = listConferences(ctx.db, { from: asOf, to: `${year + 1}-12-31`, status: 'planned' });
+  const pastPlanned = listConferences(ctx.db, { to: addDays(asOf, -1), status: 'planned' });
   yield;
   const nextFor = (departmentId: string) =>
     planned
@@ -114,6 +115,7 @@ export function* dashboardSteps(ctx: ServiceContext, asOfInput?: string | null):
     upcoming,
     untrainedSpokespersons,
     heldWithoutAttendance,
+    pastPlanned,
     quarterCompletion,
     ...opinionAlerts(ctx),
   };

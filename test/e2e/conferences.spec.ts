@@ -151,6 +151,12 @@ test.describe('planning a quarter', () => {
     const quarterQuotas = /举办发布会|发言人或负责人出席/;
     await expect(atRisk.locator('tr', { hasText: '市发改委' }).filter({ hasText: quarterQuotas })).toHaveCount(0);
     await expect(atRisk.locator('tr', { hasText: '市经信委' }).filter({ hasText: quarterQuotas })).toHaveCount(0);
+    // The conferences whose day has passed without a check-in wait for one; those checked in do not.
+    const awaiting = page.getByTestId('awaiting');
+    await expect(awaiting.locator('.awaiting-item', { hasText: of('rizhao-04').title })).toContainText(
+      '已过日期，尚未登记',
+    );
+    await expect(awaiting.locator('.awaiting-item', { hasText: target.title })).toHaveCount(0);
     await expect(page.getByTestId('completion-chart')).toBeVisible();
     await screenshot(page, 'dashboard');
   });

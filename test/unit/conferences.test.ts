@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../common/dates';
 import { testApp } from './helpers/app';
 import { call, refuse } from './helpers/call';
 
@@ -189,6 +190,16 @@ describe('compliance and planning through the services', () => {
     expect(dash.upcoming.length).toBeGreaterThan(0);
     expect(dash.atRisk.find((d) => d.departmentId === 'rizhao-01')?.nextConferenceDate).not.toBeNull();
     expect(dash.untrainedSpokespersons).toHaveLength(5);
+    expect(dash.pastPlanned).toEqual([]);
+
+    // The first one's day passes with no check-in: it waits on the dashboard, and is no longer upcoming.
+    const dates = plan.proposals.map((p) => p.date).sort();
+    const first = dates[0] ?? '';
+    app.setNow(`${addDays(first, 1)}T09:00:00+08:00`);
+    const later = call(app, 'dashboard.get', {});
+    expect(later.pastPlanned.map((c) => c.date)).toEqual(dates.filter((d) => d === first));
+    expect(later.pastPlanned.every((c) => c.status === 'planned')).toBe(true);
+    expect(later.upcoming.map((c) => c.date)).not.toContain(first);
   });
 
   it('lets the office add a quota rule and a holiday of its own', () => {

@@ -4,8 +4,7 @@
 import { Button, Card, Empty, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { AtRiskDepartment, ConferenceRow, Dashboard } from '../../../common/conference-types';
-import { addDays } from '../../../common/dates';
-import { useConferences, useDashboard } from '../api/conference-hooks';
+import { useDashboard } from '../api/conference-hooks';
 import { ConferenceStatusTag } from '../components/conference-tags';
 import { ItemList } from '../components/item-list';
 import { OpinionAlertsCard } from '../components/opinions/opinion-alerts';
@@ -134,15 +133,12 @@ function ConferenceLine({ c, extra }: { c: ConferenceRow; extra?: ReactNode }) {
 export function DashboardPage() {
   const t = useT();
   const query = useDashboard();
-  const asOf = query.data?.asOf;
-  // Planned conferences whose day has passed: they wait for a check-in (the server lists only held ones).
-  const overdue = useConferences({ status: 'planned', to: asOf ? addDays(asOf, -1) : '2000-01-01' }, Boolean(asOf));
 
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const d = query.data;
   const awaiting = [
-    ...(overdue.data ?? []).map((c) => ({ c, note: t('dashboard.awaiting.past') })),
+    ...d.pastPlanned.map((c) => ({ c, note: t('dashboard.awaiting.past') })),
     ...d.heldWithoutAttendance.map((c) => ({ c, note: t('dashboard.awaiting.noAttendance') })),
   ];
 
