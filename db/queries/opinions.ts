@@ -97,36 +97,42 @@ export function listOpinions(db: Db, filter: OpinionFilter, nowIso: string, limi
 }
 
 /**
- * What is overdue and still open with no answer (the dashboard's alert), most overdue first: the first rows of
- * opinion_items_unanswered_deadline_idx, whose WHERE this repeats word for word so SQLite can use it (named:
- * without statistics SQLite takes opinion_items_status_idx and sorts a decade's thousand rows). Exported with
- * the next one for the query-plan test.
+ * The dashboard's two alerts, each read as the first rows of a partial index whose WHERE the alert repeats word for
+ * word so SQLite can use it (the migration 0013 indexes). The overdue one is named: without statistics SQLite takes
+ * opinion_items_status_idx and sorts a decade's thousand rows.
  */
+const OVERDUE_UNANSWERED_FROM = sql`opinion_items o INDEXED BY opinion_items_unanswered_deadline_idx`;
+const overdueUnansweredWhere = (nowIso: string) =>
+  sql`o.status IN ('open', 'answering') AND o.answered_at IS NULL AND o.deadline_at < ${nowIso}`;
+const UNREPORTED_SEVERE_FROM = sql`opinion_items o`;
+const UNREPORTED_SEVERE_WHERE = sql`o.grade = 'severe' AND o.reported_at IS NULL AND o.status <> 'closed'`;
+
+/** What is overdue and still open with no answer, most overdue first. Exported with the next one for the query-plan test. */
 export const overdueUnansweredQuery = (nowIso: string, limit: number) => sql`
-  ${selectFrom(sql`opinion_items o INDEXED BY opinion_items_unanswered_deadline_idx`)}
-  WHERE o.status IN ('open', 'answering') AND o.answered_at IS NULL AND o.deadline_at < ${nowIso}
+  ${selectFrom(OVERDUE_UNANSWERED_FROM)} WHERE ${overdueUnansweredWhere(nowIso)}
   ORDER BY o.deadline_at, o.id LIMIT ${limit}`;
 
-/** 重大 items not reported up and not closed (the dashboard's alert), newest first: opinion_items_unreported_severe_idx. */
+/** 重大 items not reported up and not closed, newest first. */
 export const unreportedSevereQuery = (limit: number) => sql`
-  ${SELECT} WHERE o.grade = 'severe' AND o.reported_at IS NULL AND o.status <> 'closed'
+  ${selectFrom(UNREPORTED_SEVERE_FROM)} WHERE ${UNREPORTED_SEVERE_WHERE}
   ORDER BY o.detected_at DESC, o.id DESC LIMIT ${limit}`;
+
+/** The first rows of an alert's query, and how many rows its FROM and WHERE hold in all. */
+function firstAndTotal(db: Db, nowIso: string, from: SQL, where: SQL, first: SQL) {
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`);
+  const items = db.all<Row>(first).map((r) => toView(r, nowIso));
+  return { items, total: total?.n ?? 0 };
+}
 
 /** The first `limit` of the overdue unanswered items, and how many there are in all. */
 export function overdueUnanswered(db: Db, nowIso: string, limit: number): { items: OpinionView[]; total: number } {
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM opinion_items o
-    INDEXED BY opinion_items_unanswered_deadline_idx
-    WHERE o.status IN ('open', 'answering') AND o.answered_at IS NULL AND o.deadline_at < ${nowIso}`);
-  const items = db.all<Row>(overdueUnansweredQuery(nowIso, limit)).map((r) => toView(r, nowIso));
-  return { items, total: total?.n ?? 0 };
+  const where = overdueUnansweredWhere(nowIso);
+  return firstAndTotal(db, nowIso, OVERDUE_UNANSWERED_FROM, where, overdueUnansweredQuery(nowIso, limit));
 }
 
 /** The first `limit` of the unreported 重大 items not closed, and how many there are in all. */
 export function unreportedSevere(db: Db, nowIso: string, limit: number): { items: OpinionView[]; total: number } {
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM opinion_items o
-    WHERE o.grade = 'severe' AND o.reported_at IS NULL AND o.status <> 'closed'`);
-  const items = db.all<Row>(unreportedSevereQuery(limit)).map((r) => toView(r, nowIso));
-  return { items, total: total?.n ?? 0 };
+  return firstAndTotal(db, nowIso, UNREPORTED_SEVERE_FROM, UNREPORTED_SEVERE_WHERE, unreportedSevereQuery(limit));
 }
 
 export function getOpinion(db: Db, id: string, nowIso: string): OpinionView {
