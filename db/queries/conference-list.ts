@@ -17,6 +17,8 @@ import type { Db } from '../open';
 export interface ConferenceFilter {
   from?: string | undefined;
   to?: string | undefined;
+  /** Only conferences dated before this (exclusive, where `to` is inclusive). */
+  before?: string | undefined;
   status?: ConferenceRow['status'] | undefined;
   organizer?: ConferenceRow['organizer'] | undefined;
   departmentId?: string | undefined;
@@ -82,6 +84,7 @@ function filterWhere(f: ConferenceFilter): SQL {
   const where: SQL[] = [];
   if (f.from) where.push(sql`c.date >= ${f.from}`);
   if (f.to) where.push(sql`c.date <= ${f.to}`);
+  if (f.before) where.push(sql`c.date < ${f.before}`);
   if (f.status) where.push(sql`c.status = ${f.status}`);
   if (f.organizer) where.push(sql`c.organizer = ${f.organizer}`);
   if (f.departmentId) {

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../common/dates';
+import { listConferences } from '../../db/queries/conference-list';
+import { dashboardSteps } from '../../services/dashboard';
 import { testApp } from './helpers/app';
 import { call, refuse } from './helpers/call';
 
@@ -200,6 +203,34 @@ describe('compliance and planning through the services', () => {
     expect(later.pastPlanned.map((c) => c.date)).toEqual(dates.filter((d) => d === first));
     expect(later.pastPlanned.every((c) => c.status === 'planned')).toBe(true);
     expect(later.upcoming.map((c) => c.date)).not.toContain(first);
+  });
+
+  it('lists held conferences without attendance a year at a time, exactly as one read would', () => {
+    const app = testApp({ now: '2023-01-02T09:00:00+08:00' });
+    const p = staff(app, 'rizhao-01');
+    const dates = ['2023-03-20', '2023-11-02', '2024-06-18', '2025-01-01', '2025-12-31', '2026-02-10'];
+    const created = dates.map((date, i) =>
+      call(app, 'conferences.create', { ...base, title: `第${i + 1}场`, date, time: i % 2 ? '15:00' : null }),
+    );
+    // Each checked in on its day, every other one with nobody recorded: held, waiting for attendance.
+    created.forEach((c, i) => {
+      app.setNow(`${c.date}T12:00:00+08:00`);
+      const attendance =
+        i % 2 ? [] : [{ personId: p.spokesperson.id, role: 'spokesperson' as const, status: 'attended' as const }];
+      call(app, 'conferences.checkIn', { id: c.id, attendance });
+    });
+    app.setNow('2026-03-01T09:00:00+08:00');
+    // A date the app would refuse, as only an imported register can hold: still listed, where one read puts it.
+    app.ctx.db.run(sql`UPDATE conferences SET date = '2024/06/18' WHERE id = ${created[3]?.id}`);
+
+    const oneRead = listConferences(app.ctx.db, { status: 'held', withoutAttendance: true });
+    expect(oneRead.map((c) => c.title)).toEqual(['第6场', '第4场', '第2场']);
+    expect(call(app, 'dashboard.get', {}).heldWithoutAttendance).toEqual(oneRead);
+    // Read year by year: a pause after each of the four years (and after the dashboard's other reads).
+    const steps = dashboardSteps(app.ctx);
+    let pauses = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(4 + 3);
   });
 
   it('lets the office add a quota rule and a holiday of its own', () => {
