@@ -28,6 +28,8 @@ export const enUS: Catalog = {
   'common.actions': 'Actions',
   'common.saved': 'Saved',
   'common.back': 'Back to the register',
+  'common.showAll': 'Show all ({count})',
+  'common.showFewer': 'Show fewer',
 
   'register.title': 'Department register',
   'register.subtitle': 'Departments on the disclosure list, with their heads and spokespersons',

@@ -28,6 +28,8 @@ export const zhCN = {
   'common.actions': '操作',
   'common.saved': '已保存',
   'common.back': '返回部门名册',
+  'common.showAll': '显示全部 {count} 项',
+  'common.showFewer': '收起',
 
   'register.title': '部门名册',
   'register.subtitle': '列入政府信息公开工作名单的部门及其主要负责同志、新闻发言人',

@@ -13,6 +13,9 @@ import { Loading, QueryError } from '../components/query-state';
 import { type Translate, useT } from '../i18n/use-t';
 import { routeHref } from '../routing';
 
+/** The dashboard's lists of people and conferences show this many at first (the rest one click away). */
+const LIST_LIMIT = 10;
+
 function daysUntil(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -193,9 +196,14 @@ export function DashboardPage() {
             testId="upcoming"
           />
         </Card>
-        <Card size="small" title={t('dashboard.awaiting')}>
+        <Card
+          size="small"
+          title={t('dashboard.awaiting')}
+          extra={<PlainText type="secondary">{t('dashboard.awaiting.count', { count: awaiting.length })}</PlainText>}
+        >
           <ItemList
             items={awaiting}
+            limit={LIST_LIMIT}
             itemKey={({ c, note }) => `${c.id}:${note}`}
             empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.awaiting.none')} />}
             renderItem={({ c, note }) => (
@@ -214,9 +222,18 @@ export function DashboardPage() {
             testId="awaiting"
           />
         </Card>
-        <Card size="small" title={t('dashboard.untrained')}>
+        <Card
+          size="small"
+          title={t('dashboard.untrained')}
+          extra={
+            <PlainText type="secondary">
+              {t('dashboard.untrained.count', { count: d.untrainedSpokespersons.length })}
+            </PlainText>
+          }
+        >
           <ItemList
             items={d.untrainedSpokespersons}
+            limit={LIST_LIMIT}
             itemKey={(p) => p.personId}
             empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.untrained.none')} />}
             renderItem={(p) => (
