@@ -19,7 +19,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 export function dashboard(ctx: ServiceContext, asOfInput?: string | null): Dashboard {
-  const steps = dashboardSteps(ctx, asOfInput);
+  const steps = dashboardSteps(ctx, asOfInput, { paced: false });
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -30,14 +30,16 @@ export function dashboard(ctx: ServiceContext, asOfInput?: string | null): Dashb
 const MAX_YEAR_STEPS = 100;
 
 /**
- * The held conferences with no attendance recorded, newest first (the list's order), read a year at a time
- * with a pause (`yield`) after each year: over a decade one read probes some 19,000 conferences' attendance,
- * 0.15–0.2 s cold while the window loads its files at start-up, which would wait behind it. The years
+ * The held conferences with no attendance recorded, newest first (the list's order). Paced, they are read a
+ * year at a time with a pause (`yield`) after each year: over a decade the one read probes some 19,000
+ * conferences' attendance, 0.15–0.2 s cold while the window loads its files at start-up, which would wait
+ * behind it (a dozen reads cost ~10 ms more in all, so only the answer given ahead is paced). The years
  * partition every date string (the newest year has no upper bound, the oldest no lower one), so the rows
  * are exactly those of the one read, in its order.
  */
-function* heldWithoutAttendanceSteps(ctx: ServiceContext): Generator<void, ConferenceRow[]> {
+function* heldWithoutAttendanceSteps(ctx: ServiceContext, paced: boolean): Generator<void, ConferenceRow[]> {
   const held = { status: 'held', withoutAttendance: true } as const;
+  if (!paced) return listConferences(ctx.db, held);
   const span = ctx.db.get<{ oldest: string | null; newest: string | null }>(
     sql`SELECT min(date) AS oldest, max(date) AS newest FROM conferences WHERE status = 'held'`,
   );
@@ -65,10 +67,15 @@ function* heldWithoutAttendanceSteps(ctx: ServiceContext): Generator<void, Confe
 
 /**
  * The dashboard read by read, pausing (`yield`) after each of its longer reads: `dashboard` runs it straight
- * through; the start-up's answer ahead (dispatch.ts `answerAhead`) lets other work, the window's files, go
- * between them, so none waits behind the whole first (cold) computation.
+ * through (`paced: false`: no read is split for the pauses' sake); the start-up's answer ahead (dispatch.ts
+ * `answerAhead`) lets other work, the window's files, go between them, so none waits behind the whole first
+ * (cold) computation.
  */
-export function* dashboardSteps(ctx: ServiceContext, asOfInput?: string | null): Generator<void, Dashboard> {
+export function* dashboardSteps(
+  ctx: ServiceContext,
+  asOfInput?: string | null,
+  { paced = true }: { paced?: boolean } = {},
+): Generator<void, Dashboard> {
   const asOf = asOfInput ?? localDate(ctx.now());
   const { year, quarter } = quarterOf(asOf);
   const period = quarterPeriod(year, quarter);
@@ -125,7 +132,7 @@ export function* dashboardSteps(ctx: ServiceContext, asOfInput?: string | null):
     ORDER BY d.sort_order, p.name`);
   yield;
 
-  const heldWithoutAttendance = yield* heldWithoutAttendanceSteps(ctx);
+  const heldWithoutAttendance = yield* heldWithoutAttendanceSteps(ctx, paced);
 
   const quarterCompletion = [1, 2, 3, 4].map((qn) => {
     let met = 0;
