@@ -1,7 +1,7 @@
 // The hot queries use the indexes meant for them.
 import { type SQL, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { complianceByConferenceSql, complianceCellsSql } from '../../db/queries/compliance-tally';
+import { complianceByConferenceSql, complianceCellsSql, unorderedCellSql } from '../../db/queries/compliance-tally';
 import { pageQuery, pageRowidsQuery } from '../../db/queries/conference-list';
 import { overdueUnansweredQuery, unreportedSevereQuery } from '../../db/queries/opinions';
 import { testApp } from './helpers/app';
@@ -128,6 +128,10 @@ describe('query plans', () => {
     // order of quota_cells_key, (date, id) within a department's cell, only if nothing sorts them.
     const detail = explain(complianceCellsSql('2025', '2025-01-01', '2025-12-31'));
     expect(detail).toBe('SEARCH quota_cells USING COVERING INDEX quota_cells_key (year=?)');
+    // Whether the year can be read from the cells at all: a seek, not a scan of the year.
+    expect(explain(unorderedCellSql('2025', '2025-01-01', '2025-12-31'))).toBe(
+      'SEARCH quota_cells USING COVERING INDEX quota_cells_key (year=? AND department_id=? AND kind=? AND quarter=? AND date>? AND date<?)',
+    );
   });
   it('reads a year’s compliance conference by conference from covering indexes, when the cells cannot serve', () => {
     const detail = explain(complianceByConferenceSql('\u001f', '\u001e', '2025-01-01', '2025-12-31'));
