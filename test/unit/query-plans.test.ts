@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { complianceByConferenceSql, complianceCellsSql, unorderedCellSql } from '../../db/queries/compliance-tally';
 import { pageQuery, pageRowidsQuery } from '../../db/queries/conference-list';
 import { overdueUnansweredQuery, unreportedSevereQuery } from '../../db/queries/opinions';
+import { HELD_SPAN } from '../../services/dashboard';
 import { testApp } from './helpers/app';
 
 function plan(app: ReturnType<typeof testApp>, sql: string, ...params: unknown[]): string {
@@ -132,6 +133,14 @@ describe('query plans', () => {
     expect(explain(unorderedCellSql('2025', '2025-01-01', '2025-12-31'))).toBe(
       'SEARCH quota_cells USING COVERING INDEX quota_cells_key (year=? AND department_id=? AND kind=? AND quarter=? AND date>? AND date<?)',
     );
+  });
+  it('finds the span of held conferences’ dates at the two ends of an index', () => {
+    // The dashboard's answer at start-up paces its read of the held conferences by these years.
+    const detail = explain(HELD_SPAN);
+    expect(
+      detail.match(/SEARCH conferences USING COVERING INDEX conferences_status_date_idx \(status=\?\)/g),
+    ).toHaveLength(2);
+    expect(detail).not.toMatch(/SCAN (?!CONSTANT ROW)|TEMP B-TREE/);
   });
   it('reads a year’s compliance conference by conference from covering indexes, when the cells cannot serve', () => {
     const detail = explain(complianceByConferenceSql('\u001f', '\u001e', '2025-01-01', '2025-12-31'));
