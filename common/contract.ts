@@ -31,6 +31,7 @@ import {
   answerFilter,
   documentFields,
   documentFilter,
+  documentPageRequest,
   exportTarget,
   officeFields,
   talkingPoints,
@@ -40,6 +41,7 @@ import {
 import type {
   AnswerView,
   DocumentDetail,
+  DocumentPage,
   DocumentRow,
   OfficeSettings,
   TemplateView,
@@ -173,7 +175,10 @@ export const contract = {
   'office.get': { input: z.object({}).default({}), output: returns<OfficeSettings & { defaultExportDir: string }>() },
   'office.update': { input: officeFields, output: returns<OfficeSettings & { defaultExportDir: string }>() },
 
+  /** Up to 2,000, newest first: for pickers and other screens that want the documents at once. */
   'documents.list': { input: documentFilter, output: returns<DocumentRow[]>() },
+  /** The document list page: a page of the filtered documents and the count of all of them. */
+  'documents.page': { input: documentPageRequest, output: returns<DocumentPage>() },
   'documents.get': { input: byId, output: returns<DocumentDetail>() },
   /** With `templateId`, an empty body (and title) is filled from the template and the linked records. */
   'documents.create': {

@@ -78,15 +78,25 @@ export const documentFields = z
   });
 export type DocumentFields = z.input<typeof documentFields>;
 
-export const documentFilter = z
-  .object({
-    search: text(LIMITS.title).optional(),
-    kind: documentKind.optional(),
-    status: z.enum(DOCUMENT_STATUSES).optional(),
-    conferenceId: id.optional(),
-    departmentId: id.optional(),
-  })
-  .default({});
+const documentFilterFields = {
+  search: text(LIMITS.title).optional(),
+  kind: documentKind.optional(),
+  status: z.enum(DOCUMENT_STATUSES).optional(),
+  conferenceId: id.optional(),
+  departmentId: id.optional(),
+};
+
+export const documentFilter = z.object(documentFilterFields).default({});
+
+/** The most rows one `documents.page` answers with (the list page shows 20 to 200). */
+export const DOCUMENT_PAGE_MAX = 200;
+
+/** A page of the filtered list: rows `offset` to `offset + limit - 1`, newest first. */
+export const documentPageRequest = z.object({
+  ...documentFilterFields,
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(DOCUMENT_PAGE_MAX),
+});
 
 export const answerFields = z.object({
   question: requiredText(LIMITS.notes),

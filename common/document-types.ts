@@ -42,6 +42,13 @@ export interface VersionRow {
   note: string | null;
 }
 
+/** A page of the document list and how many documents match the filter in all. */
+export interface DocumentPage {
+  total: number;
+  offset: number;
+  rows: DocumentRow[];
+}
+
 export interface DocumentDetail extends DocumentRow {
   body: string;
   talkingPoints: TalkingPoints | null;

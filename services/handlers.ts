@@ -34,6 +34,7 @@ import {
   createDocument,
   getDocumentDetail,
   listDocuments,
+  pageDocuments,
   removeDocument,
   reviewDocument,
   updateDocument,
@@ -185,6 +186,7 @@ export const handlers = {
   },
 
   'documents.list': (ctx, filter) => listDocuments(ctx.db, filter),
+  'documents.page': (ctx, request) => pageDocuments(ctx.db, request),
   'documents.get': (ctx, { id }) => getDocumentDetail(ctx.db, id, currentActor(ctx)),
   'documents.create': (ctx, { fields, templateId }) => {
     const filled = templateId ? draftFromTemplate(ctx, templateId, fields) : fields;

@@ -61,6 +61,7 @@ const EXAMPLES = {
   'office.get': {},
   'office.update': { name: '日照市人民政府新闻办公室', docPrefix: '日新办', signature: '日照市人民政府新闻办公室' },
   'documents.list': { search: '口径', kind: 'qa', status: 'draft' },
+  'documents.page': { search: '口径', kind: 'qa', offset: 0, limit: 50 },
   'documents.get': { id: 'd1' },
   'documents.create': {
     fields: {

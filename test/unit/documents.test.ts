@@ -314,6 +314,50 @@ describe('exports', () => {
   });
 });
 
+describe('the document list by pages', () => {
+  it('gives the filtered list a page at a time, newest first, with the count of all', () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      app.setNow(`2026-11-${String(10 + i).padStart(2, '0')}T09:00:00+08:00`);
+      const kind = i % 2 === 0 ? 'release' : 'qa';
+      const fields =
+        kind === 'release'
+          ? { kind, title: `供暖通稿${i}`, body: i < 4 ? '集中供热。' : '燃气锅炉。' }
+          : {
+              kind,
+              title: `答问${i}`,
+              talkingPoints: { keyMessage: '集中供热', questions: [{ question: '问', answer: '答' }] },
+            };
+      ids.push(call(app, 'documents.create', { fields } as never).id);
+    }
+    const newestFirst = [...ids].reverse();
+    const page = (request: Record<string, unknown>) => call(app, 'documents.page', { offset: 0, limit: 3, ...request });
+    const first = page({});
+    expect(first.total).toBe(7);
+    expect(first.rows.map((d) => d.id)).toEqual(newestFirst.slice(0, 3));
+    expect(page({ offset: 3 }).rows.map((d) => d.id)).toEqual(newestFirst.slice(3, 6));
+    expect(page({ offset: 6 }).rows.map((d) => d.id)).toEqual(newestFirst.slice(6));
+    expect(page({ offset: 7 })).toEqual({ total: 7, offset: 7, rows: [] });
+    // The rows are the list's rows, field for field.
+    expect(page({ limit: 7 }).rows).toEqual(call(app, 'documents.list', {}));
+    // Filters and the search narrow the count and the pages alike.
+    const releases = page({ kind: 'release', limit: 10 });
+    expect(releases.total).toBe(4);
+    expect(releases.rows.map((d) => d.id)).toEqual(newestFirst.filter((_, i) => (6 - i) % 2 === 0));
+    const found = page({ search: '供热', limit: 2 });
+    expect(found.total).toBe(call(app, 'documents.list', { search: '供热' }).length);
+    expect(found.total).toBe(5);
+    expect(found.rows.map((d) => d.id)).toEqual(
+      call(app, 'documents.list', { search: '供热' })
+        .map((d) => d.id)
+        .slice(0, 2),
+    );
+    expect(page({ search: '燃气', kind: 'release', limit: 10 }).rows.map((d) => d.id)).toEqual([ids[6], ids[4]]);
+    expect(refuse(app, 'documents.page', { offset: 0, limit: 201 }).code).toBe('invalid_input');
+    expect(refuse(app, 'documents.page', { offset: -1, limit: 10 }).code).toBe('invalid_input');
+  });
+});
+
 describe('search', () => {
   it('finds any Chinese substring, short or long, and follows edits and deletes', () => {
     const doc = call(app, 'documents.create', {

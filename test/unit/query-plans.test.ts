@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { complianceByConferenceSql, complianceCellsSql, unorderedCellSql } from '../../db/queries/compliance-tally';
 import { pageQuery, pageRowidsQuery } from '../../db/queries/conference-list';
+import { documentPageRowidsQuery } from '../../db/queries/documents';
 import { overdueUnansweredQuery, unreportedSevereQuery } from '../../db/queries/opinions';
 import { HELD_SPAN } from '../../services/dashboard';
 import { testApp } from './helpers/app';
@@ -195,6 +196,11 @@ describe('query plans', () => {
     expect(plan(app, 'SELECT d.id, d.title FROM documents d ORDER BY d.updated_at DESC, d.id LIMIT 2000')).toMatch(
       /SCAN d USING INDEX documents_updated_idx/,
     );
+    // A page of the list page deep in the decade: OFFSET steps over index entries; only documents
+    // changed at the same instant are put in id order (the index has them newest id first).
+    const page = planOf(app, documentPageRowidsQuery({ offset: 29_000, limit: 50 }));
+    expect(page).toMatch(/SCAN d USING COVERING INDEX documents_updated_idx/);
+    expect(page).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
   it('reads a page of the conference list from the order index, without sorting the list', () => {
     // Deep in the decade, unfiltered: OFFSET steps over index entries; only the page's rows are read.

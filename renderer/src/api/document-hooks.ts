@@ -2,13 +2,14 @@
 // the list, the open document (its status, versions and `allowed` actions), the preview and diffs.
 // The template list and the answer library are read here under the library's own keys, so that an
 // edit made on those screens refreshes the pickers too.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Input, Method, Output } from '../../../common/contract';
 import { invoke } from './client';
 
 export const documentKeys = {
   all: ['documents'] as const,
   list: (filter: Input<'documents.list'>) => ['documents', 'list', filter] as const,
+  page: (request: Input<'documents.page'>) => ['documents', 'page', request] as const,
   detail: (id: string) => ['documents', 'get', id] as const,
   preview: (id: string) => ['documents', 'preview', id] as const,
   diff: (id: string, from: number, to: number) => ['documents', 'diff', id, from, to] as const,
@@ -19,6 +20,15 @@ export function useDocuments(filter: Input<'documents.list'>) {
     queryKey: documentKeys.list(filter),
     queryFn: () => invoke('documents.list', filter),
     placeholderData: (previous) => previous,
+  });
+}
+
+/** A page of the document list page; the page shown stays while the next one loads. */
+export function useDocumentPage(request: Input<'documents.page'>) {
+  return useQuery({
+    queryKey: documentKeys.page(request),
+    queryFn: () => invoke('documents.page', request),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,4 +1,5 @@
-// 发布材料: every document with its conference, department and review status; the server filters.
+// 发布材料: every document with its conference, department and review status; the server filters and
+// answers a page at a time (`documents.page`), so a decade's 30,000 documents are all within reach.
 // Keyboard: `/` (or Ctrl+F) focuses the search, ↓ from there moves into the table, ↑/↓ move between
 // rows and Enter opens the focused one.
 import { Button, Empty, Input, type InputRef, Select, Table, type TableColumnsType, Typography } from 'antd';
@@ -7,7 +8,7 @@ import type { Input as ApiInput } from '../../../common/contract';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../common/document-model';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../common/document-schemas';
 import type { DocumentRow } from '../../../common/document-types';
-import { useDocuments } from '../api/document-hooks';
+import { useDocumentPage } from '../api/document-hooks';
 import { useDepartments } from '../api/hooks';
 import { DocumentKindTag, DocumentStatusTag } from '../components/documents/document-tags';
 import '../components/documents/documents.css';
@@ -25,6 +26,15 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { search: '', kind: null, status: null, departmentId: null };
+
+interface Paging {
+  /** The page shown, from 1. */
+  current: number;
+  size: number;
+}
+
+const FIRST_PAGE: Paging = { current: 1, size: 50 };
+const PAGE_SIZES = [20, 50, 100, 200];
 
 function toQuery(f: Filters, search: string): ApiInput<'documents.list'> {
   return {
@@ -118,12 +128,28 @@ export function DocumentListPage() {
   const t = useT();
   const [filters, setFilters] = useSessionState<Filters>('documents.filters', NO_FILTERS);
   const search = useDebounced(filters.search, 200);
-  const query = useDocuments(toQuery(filters, search));
+  const [paging, setPaging] = useSessionState<Paging>('documents.paging', FIRST_PAGE);
+  const query = useDocumentPage({
+    ...toQuery(filters, search),
+    offset: (paging.current - 1) * paging.size,
+    limit: paging.size,
+  });
+  const total = query.data?.total;
+  // A page past the end (documents deleted, or another filter's page kept): the last page instead.
+  useEffect(() => {
+    if (total === undefined || query.isPlaceholderData) return;
+    const last = Math.max(1, Math.ceil(total / paging.size));
+    if (paging.current > last) setPaging({ ...paging, current: last });
+  }, [total, paging, setPaging, query.isPlaceholderData]);
   const departments = useDepartments({});
   const searchRef = useRef<InputRef>(null);
   const tableRef = useRef<HTMLDivElement>(null);
   const cols = useMemo(() => columns(t), [t]);
-  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
+  // Another filter starts from its first page.
+  const set = (patch: Partial<Filters>) => {
+    setFilters({ ...filters, ...patch });
+    if (paging.current !== 1) setPaging({ ...paging, current: 1 });
+  };
   const filtered = Boolean(filters.search.trim() || filters.kind || filters.status || filters.departmentId);
 
   // `/` or Ctrl+F focuses the search box, unless the user is typing somewhere already.
@@ -152,7 +178,7 @@ export function DocumentListPage() {
 
   const empty = filtered ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('documents.empty.filtered')}>
-      <Button onClick={() => setFilters(NO_FILTERS)} data-testid="clear-filters">
+      <Button onClick={() => set(NO_FILTERS)} data-testid="clear-filters">
         {t('documents.clearFilters')}
       </Button>
     </Empty>
@@ -232,9 +258,9 @@ export function DocumentListPage() {
           data-testid="document-department-filter"
         />
         <span className="toolbar-spacer" />
-        {query.data ? (
+        {total !== undefined ? (
           <Typography.Text type="secondary" data-testid="document-count">
-            {t('documents.count', { count: query.data.length })}
+            {t('documents.count', { count: total })}
           </Typography.Text>
         ) : null}
       </div>
@@ -246,14 +272,17 @@ export function DocumentListPage() {
             rowKey="id"
             size="small"
             columns={cols}
-            dataSource={query.data ?? []}
+            dataSource={query.data?.rows ?? []}
             loading={query.isLoading}
             pagination={{
-              defaultPageSize: 50,
+              current: paging.current,
+              pageSize: paging.size,
+              total: total ?? 0,
               showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
+              pageSizeOptions: PAGE_SIZES,
               size: 'small',
               hideOnSinglePage: true,
+              onChange: (current, size) => setPaging({ current: size === paging.size ? current : 1, size }),
             }}
             locale={{ emptyText: query.isLoading ? ' ' : empty }}
             rowClassName="document-row"
