@@ -124,6 +124,11 @@ function focusRow(table: HTMLElement | null, from: Element | null, offset: numbe
   rows[Math.min(rows.length - 1, Math.max(0, at + offset))]?.focus();
 }
 
+/** After a page change from the pager under the table: its first rows back in view, if they were scrolled past. */
+function showTableTop(table: HTMLElement | null) {
+  if (table && table.getBoundingClientRect().top < 0) table.scrollIntoView({ block: 'start' });
+}
+
 export function DocumentListPage() {
   const t = useT();
   const [filters, setFilters] = useSessionState<Filters>('documents.filters', NO_FILTERS);
@@ -267,7 +272,7 @@ export function DocumentListPage() {
       {query.error ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <div ref={tableRef}>
+        <div ref={tableRef} data-testid="document-table-box">
           <Table<DocumentRow>
             rowKey="id"
             size="small"
@@ -282,7 +287,10 @@ export function DocumentListPage() {
               pageSizeOptions: PAGE_SIZES,
               size: 'small',
               hideOnSinglePage: true,
-              onChange: (current, size) => setPaging({ current: size === paging.size ? current : 1, size }),
+              onChange: (current, size) => {
+                setPaging({ current: size === paging.size ? current : 1, size });
+                showTableTop(tableRef.current);
+              },
             }}
             locale={{ emptyText: query.isLoading ? ' ' : empty }}
             rowClassName="document-row"

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // 发布材料 at a decade's scale: the list page asks the server for the page it shows (filters go with it),
-// shows the count of all documents, not of the page, moves between pages, starts a new
-// filter from its first page, and falls back to the last page when the one it was on has gone.
+// shows the count of all documents, not of the page, moves between pages (bringing the table's top back
+// into view), starts a new filter from its first page, and falls back to the last page when the one it was
+// on has gone.
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentRow } from '../../../common/document-types';
@@ -88,9 +89,21 @@ describe('the document list page', () => {
     smallPages();
     render(wrap(<DocumentListPage />));
     await screen.findByText('第0份文稿');
+    // The pager is under the table: a new page brings the table's first rows back into view if they were
+    // scrolled past (jsdom lays nothing out, so the table's place is given here).
+    const table = screen.getByTestId('document-table-box');
+    const scrolled = vi.fn();
+    table.scrollIntoView = scrolled;
+    table.getBoundingClientRect = () => ({ top: -300 }) as DOMRect;
     fireEvent.click(screen.getByTitle('2'));
     expect(await screen.findByText('第20份文稿')).toBeTruthy();
     expect(lastCall()).toEqual({ offset: 20, limit: 20 });
+    expect(scrolled).toHaveBeenCalledWith({ block: 'start' });
+    // In view already: left where it is.
+    table.getBoundingClientRect = () => ({ top: 120 }) as DOMRect;
+    fireEvent.click(screen.getByTitle('3'));
+    expect(await screen.findByText('第40份文稿')).toBeTruthy();
+    expect(scrolled).toHaveBeenCalledTimes(1);
     // The last page, far into the decade.
     fireEvent.click(screen.getByTitle('1500'));
     expect(await screen.findByText('第29999份文稿')).toBeTruthy();
