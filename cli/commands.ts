@@ -1,6 +1,6 @@
 // The commands. Each opens the database through the same start-up as the app (services/open-app)
 // and writes through the same services, so the CLI and the app cannot disagree about the data.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { count } from 'drizzle-orm';
@@ -12,11 +12,17 @@ import { listDepartments } from '../db/queries/departments';
 import { departments } from '../db/schema';
 import { type BackupInfo, backupIntoFolder, backupsDir } from '../services/backup';
 import { makeStamp } from '../services/context';
-import { checkDocument, countDocument, type ImportSummary, importDocument } from '../services/data-format';
+import {
+  checkDocument,
+  countDocument,
+  type ImportProgress,
+  type ImportSummary,
+  importDocument,
+} from '../services/data-format';
 import { exportToFile, readJsonFile } from '../services/data-format-file';
 import { openApp } from '../services/open-app';
 import { compliance } from './compliance';
-import { type Command, dbPathOf, open, output } from './context';
+import { type CliIo, type Command, dbPathOf, open, output } from './context';
 import { exportComplianceCommand, exportDocumentCommand, importRosterCommand, isRosterFile } from './documents';
 import type { CommandName } from './help';
 import { backup, backupsList, restore, sweepOwnLeftovers } from './maintenance';
@@ -150,11 +156,14 @@ async function preImportBackup(
   app: ReturnType<typeof openApp>,
   path: string,
   raw: unknown,
+  say: (text: string) => void,
 ): Promise<BackupInfo | null> {
+  say('checking every record before the backup');
   const { problems, plan } = checkDocument(app.ctx.db, raw);
   if (problems.length > 0) return null; // importDocument reports them
   const total = Object.values(countDocument(plan)).reduce((a, b) => a + b, 0);
   if (total <= IMPORT_BACKUP_THRESHOLD) return null;
+  say(`backing up ${path}`);
   try {
     return await backupIntoFolder(app.client, path, 'import', app.ctx.now());
   } finally {
@@ -162,9 +171,29 @@ async function preImportBackup(
   }
 }
 
+/** Progress lines of `import`, each with the seconds since the command started (nothing when `io.progress` is absent). */
+function importProgress(io: CliIo): { say: (text: string) => void; onProgress?: (p: ImportProgress) => void } {
+  const { progress } = io;
+  if (!progress) return { say: () => {} };
+  const started = performance.now();
+  const say = (text: string) =>
+    progress(`press-office import: ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${text}`);
+  return {
+    say,
+    onProgress: (p) => {
+      if (p.step === 'checking') say('checking every record');
+      else if (p.step === 'writing') say(`writing ${p.array} (${p.records.toLocaleString('en-US')})`);
+      else say('finishing and saving');
+    },
+  };
+}
+
 const importCommand: Command = async (options, io) => {
   if (isRosterFile(options.args[0] ?? '')) return importRosterCommand(options, io);
   const file = resolve(options.args[0] ?? '');
+  const { say, onProgress } = importProgress(io);
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  say(`reading ${file}${size === undefined ? '' : ` (${(size / 1_048_576).toFixed(size < 10_485_760 ? 1 : 0)} MB)`}`);
   // Read and parse before touching the database: a missing or broken file changes nothing.
   const raw = readJsonFile(file);
   const path = dbPathOf(options, io);
@@ -175,8 +204,10 @@ const importCommand: Command = async (options, io) => {
   let backup: BackupInfo | null = null;
   try {
     // A database this command has just created holds nothing to keep.
-    if (existed && path !== ':memory:') backup = await preImportBackup(app, path, raw);
-    summary = importDocument(app.ctx.db, makeStamp(app.ctx, app.ctx.defaultActor), raw, file);
+    if (existed && path !== ':memory:') backup = await preImportBackup(app, path, raw, say);
+    summary = importDocument(app.ctx.db, makeStamp(app.ctx, app.ctx.defaultActor), raw, file, {
+      ...(onProgress ? { onProgress } : {}),
+    });
   } catch (err) {
     app.close();
     // The database file did not exist before this command: leave no empty one behind.

@@ -10,6 +10,11 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /**
+   * Where a long command says how far it has got, a line at a time: stderr when it is a terminal
+   * (cli/press-office.ts); absent otherwise, so that scripts and pipes get only the result.
+   */
+  progress?: (line: string) => void;
 }
 
 export interface CommandOptions {

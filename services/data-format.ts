@@ -518,7 +518,19 @@ export interface ImportOptions {
    * start); tests force it either way.
    */
   searchWorker?: boolean;
+  /** Told as the import moves on (`press-office import` prints it on a terminal: a decade takes seconds). */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+/**
+ * Where an import is: checking the whole file; writing the records of one array (with their indexes
+ * when they are built after the rows); the last steps (the compliance cells of a fresh import, the audit
+ * rows) and the commit.
+ */
+export type ImportProgress =
+  | { step: 'checking' }
+  | { step: 'writing'; array: ArrayName; records: number }
+  | { step: 'finishing' };
 
 /** Characters of text to index from which a fresh import builds its search indexes on a worker thread. */
 const SEARCH_WORKER_MIN_CHARS = 1_000_000;
@@ -564,6 +576,8 @@ function importInTransaction(
   search: { build: SearchIndexBuild | null },
 ): ImportSummary {
   return db.transaction((tx) => {
+    const progress = importOptions.onProgress;
+    progress?.({ step: 'checking' });
     const { problems, plan, stored } = checkDocument(tx, raw);
     if (problems.length > 0) {
       throw new AppError(
@@ -605,6 +619,7 @@ function importInTransaction(
       } = {},
     ) => {
       const changed = changes(incoming, current);
+      if (changed.length > 0) progress?.({ step: 'writing', array: name, records: changed.length });
       options.before?.(changed);
       const audit = options.audit ?? ((r: T) => r);
       const resume =
@@ -648,6 +663,7 @@ function importInTransaction(
       audit: answerAudit,
       bulk: { tables: [answers, answerVersions], search: 'answers' },
     });
+    progress?.({ step: 'finishing' });
     resumeCells?.();
     write.audit('import', 'data', null, null, { format: FORMAT, source, summary });
     return summary;
