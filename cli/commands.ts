@@ -22,7 +22,7 @@ import {
 import { exportToFile, readJsonFile } from '../services/data-format-file';
 import { openApp } from '../services/open-app';
 import { compliance } from './compliance';
-import { type CliIo, type Command, dbPathOf, open, output } from './context';
+import { type CliIo, type Command, dbPathOf, open, output, progressLines } from './context';
 import { exportComplianceCommand, exportDocumentCommand, importRosterCommand, isRosterFile } from './documents';
 import type { CommandName } from './help';
 import { backup, backupsList, restore, sweepOwnLeftovers } from './maintenance';
@@ -171,13 +171,10 @@ async function preImportBackup(
   }
 }
 
-/** Progress lines of `import`, each with the seconds since the command started (nothing when `io.progress` is absent). */
+/** Progress lines of `import` (nothing when `io.progress` is absent). */
 function importProgress(io: CliIo): { say: (text: string) => void; onProgress?: (p: ImportProgress) => void } {
-  const { progress } = io;
-  if (!progress) return { say: () => {} };
-  const started = performance.now();
-  const say = (text: string) =>
-    progress(`press-office import: ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${text}`);
+  const say = progressLines(io, 'import');
+  if (!say) return { say: () => {} };
   return {
     say,
     onProgress: (p) => {

@@ -17,6 +17,18 @@ export interface CliIo {
   progress?: (line: string) => void;
 }
 
+/**
+ * A long command's progress lines (`press-office COMMAND:  12.3 s  text`), the seconds counted from this
+ * call; a no-op where the io has no progress outlet.
+ */
+export function progressLines(io: CliIo, command: string): ((text: string) => void) | null {
+  const { progress } = io;
+  if (!progress) return null;
+  const started = performance.now();
+  return (text) =>
+    progress(`press-office ${command}: ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${text}`);
+}
+
 export interface CommandOptions {
   db: string | undefined;
   as: string | undefined;

@@ -121,7 +121,8 @@ reused), 发布机构, 生成日期, 文号, 主题分类, 公开属性 and a su
 By default the package holds what was added, changed or withdrawn since the
 last package; when nothing was, nothing is written (exit 0). The package is
 written to a hidden temporary folder and renamed into place; the sequence
-advances only when the package is complete.
+advances only when the package is complete. On a terminal, says on stderr how
+far it has got (rendering N of M documents, writing, zipping).
 
   -o, --out DIR  the parent folder of the packages (required)
   --full         every current item, written even when there is none

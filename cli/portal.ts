@@ -2,13 +2,38 @@
 import { resolve } from 'node:path';
 import { AppError } from '../common/result';
 import { exportAssessment } from '../services/assessment';
-import { exportPortal } from '../services/portal/export';
+import { exportPortal, type PortalProgress, portalProgress } from '../services/portal/export';
 import { verifyPortal } from '../services/portal/verify';
-import { type Command, open, output, sizeText } from './context';
+import { type Command, open, output, progressLines, sizeText } from './context';
+
+/** How often `export portal` looks how far it has got (on a terminal). */
+const PROGRESS_EVERY_MS = 1000;
+
+/** A line for where the export is, as the app's progress bar says it (export-card.tsx). */
+export function portalProgressText(p: PortalProgress): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (p.phase === 'render') return `rendering ${n(p.done)} of ${n(p.total)} documents`;
+  if (p.phase === 'write') return `writing ${n(p.total)} files and the manifest`;
+  if (p.phase === 'zip') return `zipping ${n(p.done)} of ${n(p.total)} files`;
+  return 'done';
+}
 
 export const exportPortalCommand: Command = async (options, io) => {
   const dir = resolve(options.out ?? '');
   const app = open(options, io, { seed: false, mustExist: true });
+  const say = progressLines(io, 'export portal');
+  // A line when the phase changes and at each tenth of it, not every second.
+  let said = '';
+  const tell = () => {
+    const p = portalProgress();
+    if (!say || !p || p.phase === 'done') return;
+    const step = `${p.phase} ${p.total > 0 ? Math.floor((p.done * 10) / p.total) : 0}`;
+    if (step === said) return;
+    said = step;
+    say(portalProgressText(p));
+  };
+  say?.(`finding what changed since the last package${options.full ? ' (a full package)' : ''}`);
+  const timer = say ? setInterval(tell, PROGRESS_EVERY_MS) : null;
   try {
     const r = await exportPortal(app.ctx, { dir, full: options.full, zip: options.zip });
     const text = r.written
@@ -20,6 +45,7 @@ export const exportPortalCommand: Command = async (options, io) => {
     output(io, options, r, text);
     return 0;
   } finally {
+    if (timer) clearInterval(timer);
     app.close();
   }
 };

@@ -1,11 +1,12 @@
-// `press-office import` says how far it has got, a line at a time, where the command's io has a progress
-// outlet (stderr on a terminal: cli/press-office.ts), and nothing more anywhere else.
+// `press-office import` and `export portal` say how far they have got, a line at a time, where the command's
+// io has a progress outlet (stderr on a terminal: cli/press-office.ts), and nothing more anywhere else.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/commands';
 import { IMPORT_BACKUP_THRESHOLD } from '../../cli/commands';
+import { portalProgressText } from '../../cli/portal';
 import { run } from '../../cli/run';
 import { fixtureDocument } from './helpers/cli-fixture';
 
@@ -107,5 +108,32 @@ describe('press-office import: progress', () => {
     expect(result.code).toBe(1);
     expect(texts(result.progress).slice(1)).toEqual(['checking every record']);
     expect(result.stderr).toMatch(/media\[0\]\.name/);
+  });
+});
+
+describe('press-office export portal: progress', () => {
+  it('says each phase as the app’s progress bar does', () => {
+    expect(portalProgressText({ phase: 'render', done: 1234, total: 10000 })).toBe(
+      'rendering 1,234 of 10,000 documents',
+    );
+    expect(portalProgressText({ phase: 'write', done: 10000, total: 10000 })).toBe(
+      'writing 10,000 files and the manifest',
+    );
+    expect(portalProgressText({ phase: 'zip', done: 5, total: 12 })).toBe('zipping 5 of 12 files');
+  });
+
+  it('starts with what it looks for, and says nothing without a progress outlet', async () => {
+    const db = fresh();
+    expect((await runWith(['import', writeDoc(fixtureDocument()), '--db', db], false)).code).toBe(0);
+    const out = join(dir, `portal-${++n}`);
+    const result = await runWith(['export', 'portal', '--out', out, '--full', '--db', db], true);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.progress[0]).toMatch(
+      /^press-office export portal: +0\.\d s {2}finding what changed since the last package \(a full package\)$/,
+    );
+    for (const line of result.progress.slice(1)) expect(line).toMatch(/^press-office export portal: +\d+\.\d s {2}\S/);
+    const quiet = await runWith(['export', 'portal', '--out', out, '--full', '--db', db], false);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
   });
 });
