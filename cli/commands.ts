@@ -230,7 +230,13 @@ const exportData: Command = (options, io) => {
   const app = open(options, io, { seed: false, mustExist: true });
   try {
     const stamp = makeStamp(app.ctx, app.ctx.defaultActor);
-    const counts = exportToFile(app.ctx.db, stamp, out);
+    const say = progressLines(io, 'export data');
+    const counts = exportToFile(
+      app.ctx.db,
+      stamp,
+      out,
+      say ? (step) => say(step === 'saving' ? `saving ${out}` : `writing ${step}`) : undefined,
+    );
     const list = Object.entries(counts)
       .map(([name, n]) => `${n} ${name}`)
       .join(', ');

@@ -69,9 +69,13 @@ ${CHANGES}`,
     summary: 'write the whole database as a press-office/v1 file',
     options: ['out', 'as'],
     details: `Writes departments, people, trainings, media outlets, conferences (with their
-speakers and invited media) and attendance to FILE as press-office/v1 JSON. The file is written to a temporary file in the same
-folder and renamed into place, so FILE is never left half written. Two exports
-of unchanged data differ only in "exportedAt".
+speakers and invited media), attendance, documents (with their versions and
+review records) and the answer library (口径库) to FILE as press-office/v1 JSON,
+as one snapshot of the data (the app may go on writing meanwhile). The file is
+written to a temporary file in the same folder, a piece at a time, and renamed
+into place, so FILE is never left half written. Two exports of unchanged data
+differ only in "exportedAt". On a terminal, says on stderr which records it is
+writing.
 
   -o, --out FILE the file to write (replaced if it exists)
 ${CHANGES}`,

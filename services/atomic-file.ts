@@ -43,17 +43,52 @@ export function commitTemp(temp: string, path: string): void {
 
 /** Writes `data` to `path` atomically: readers see the old file or the new one, never a mix. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  writeFileAtomicInPieces(path, (write) => write(data));
+}
+
+/** Text gathered before a write to the file, when the content comes in pieces. */
+const PIECES_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Writes to `path` atomically what `fill` gives, piece by piece (so that a large file need never be
+ * one string in memory): readers see the old file or the new one, never a mix; if `fill` throws, the
+ * temp file is removed and `path` is left as it was.
+ */
+export function writeFileAtomicInPieces(
+  path: string,
+  fill: (write: (piece: string | Uint8Array) => void) => void,
+): void {
   const temp = tempPathFor(path);
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx');
-    if (typeof data === 'string') writeSync(fd, data, null, 'utf8');
-    else {
+    const file = openSync(temp, 'wx');
+    fd = file;
+    const writeBytes = (bytes: Uint8Array) => {
       let offset = 0;
-      while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
-    }
-    fsyncSync(fd);
-    closeSync(fd);
+      while (offset < bytes.length) offset += writeSync(file, bytes, offset, bytes.length - offset);
+    };
+    let texts: string[] = [];
+    let gathered = 0;
+    const flush = () => {
+      if (texts.length === 0) return;
+      writeSync(file, texts.join(''), null, 'utf8');
+      texts = [];
+      gathered = 0;
+    };
+    fill((piece) => {
+      if (typeof piece === 'string') {
+        texts.push(piece);
+        // Characters, not bytes: up to three bytes each in UTF-8, so at most ~12 MB are written at once.
+        gathered += piece.length;
+        if (gathered >= PIECES_BYTES) flush();
+      } else {
+        flush();
+        writeBytes(piece);
+      }
+    });
+    flush();
+    fsyncSync(file);
+    closeSync(file);
     fd = undefined;
     renameSync(temp, path);
   } catch (err) {

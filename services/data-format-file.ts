@@ -5,9 +5,10 @@ import { AppError } from '../common/result';
 import type { Db } from '../db/open';
 import { recordAudit } from '../db/queries/audit';
 import type { Stamp } from '../db/stamp';
-import { writeFileAtomic as writeAtomic } from './atomic-file';
-import { countDocument, type ExportCounts, exportDocument, serializeDocument } from './data-format';
+import { writeFileAtomic as writeAtomic, writeFileAtomicInPieces as writeAtomicInPieces } from './atomic-file';
+import { type ExportCounts, FORMAT, writeDocument } from './data-format';
 import { readJsonObjectInPieces } from './data-format-reader';
+import type { ArrayName } from './data-format-schema';
 
 function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
@@ -66,11 +67,28 @@ export function writeFileAtomic(path: string, text: string): void {
   }
 }
 
-/** Exports the whole database to `path` and records who did it. */
-export function exportToFile(db: Db, stamp: Stamp, path: string): ExportCounts {
-  const doc = exportDocument(db, stamp.at);
-  writeFileAtomic(path, serializeDocument(doc));
-  const counts = countDocument(doc);
-  recordAudit(db, stamp, 'export', 'data', null, null, { format: doc.format, file: path, counts });
+/**
+ * Exports the whole database to `path` and records who did it. The file is written a piece at a time
+ * (`writeDocument`), and atomically: an export that fails half-way leaves no file behind.
+ */
+export function exportToFile(
+  db: Db,
+  stamp: Stamp,
+  path: string,
+  onProgress?: (step: ArrayName | 'saving') => void,
+): ExportCounts {
+  let counts: ExportCounts | undefined;
+  try {
+    writeAtomicInPieces(path, (write) => {
+      counts = writeDocument(db, stamp.at, write, onProgress);
+      onProgress?.('saving');
+    });
+  } catch (err) {
+    // The file system's errors (they name their system call) are the file's; the database's pass as they are.
+    if ((err as NodeJS.ErrnoException).syscall === undefined) throw err;
+    throw new AppError('invalid_file', `${path}: cannot write the file (${reason(err)})`);
+  }
+  if (!counts) throw new Error('internal: the export wrote no document');
+  recordAudit(db, stamp, 'export', 'data', null, null, { format: FORMAT, file: path, counts });
   return counts;
 }

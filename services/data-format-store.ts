@@ -3,7 +3,7 @@
 // audit and rules; the data format needs whole rows, bulk and verbatim (documents with their
 // versions and review records), inside the import's one transaction.
 import type Database from 'better-sqlite3';
-import { asc, Column, getTableColumns, getTableName } from 'drizzle-orm';
+import { asc, between, Column, getTableColumns, getTableName, gt } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { TalkingPoints } from '../common/document-schemas';
 import type { Db } from '../db/open';
@@ -142,19 +142,53 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 const talking = (v: unknown) => (v ?? null) as TalkingPoints | null;
 
-/** Documents by id, each with its versions (by version) and review records (by at, then id). */
+/** Documents read at a time when they are read page by page (`documentRecordPages`). */
+const DOCUMENT_PAGE = 500;
+
+/** Documents by id, each with its versions (by version) and review records (see compareReviews). */
 export function readDocumentRecords(db: Db): DocumentRecord[] {
-  const versions = groupBy(
-    db.select().from(documentVersions).orderBy(asc(documentVersions.documentId), asc(documentVersions.version)).all(),
-    (v) => v.documentId,
-  );
-  const reviews = groupBy(db.select().from(documentReviews).all(), (r) => r.documentId);
-  return db
-    .select()
-    .from(documents)
-    .orderBy(asc(documents.id))
-    .all()
-    .map((d) => ({
+  const all: DocumentRecord[] = [];
+  for (const page of documentRecordPages(db)) all.push(...page);
+  return all;
+}
+
+/**
+ * The documents of `readDocumentRecords`, in the same order, `size` at a time with their versions and
+ * review records (each page three reads over ranges of ids): a decade's documents are a few hundred
+ * megabytes, which an export need not hold all at once.
+ */
+export function* documentRecordPages(db: Db, size = DOCUMENT_PAGE): Generator<DocumentRecord[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows: (typeof documents.$inferSelect)[] = db
+      .select()
+      .from(documents)
+      .where(after === null ? undefined : gt(documents.id, after))
+      .orderBy(asc(documents.id))
+      .limit(size)
+      .all();
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (!first || !last) return;
+    after = last.id;
+    const versions = groupBy(
+      db
+        .select()
+        .from(documentVersions)
+        .where(between(documentVersions.documentId, first.id, last.id))
+        .orderBy(asc(documentVersions.documentId), asc(documentVersions.version))
+        .all(),
+      (v) => v.documentId,
+    );
+    const reviews = groupBy(
+      db
+        .select()
+        .from(documentReviews)
+        .where(between(documentReviews.documentId, first.id, last.id))
+        .all(),
+      (r) => r.documentId,
+    );
+    yield rows.map((d) => ({
       id: d.id,
       kind: d.kind,
       title: d.title,
@@ -206,6 +240,8 @@ export function readDocumentRecords(db: Db): DocumentRecord[] {
         )
         .sort(compareReviews),
     }));
+    if (rows.length < size) return;
+  }
 }
 
 /** Answers (口径库) by id, each with its versions by version. */

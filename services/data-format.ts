@@ -65,6 +65,7 @@ import {
   type TrainingRecord,
 } from './data-format-schema';
 import {
+  documentRecordPages,
   importWriter,
   journalForBulkImport,
   readAnswerRecords,
@@ -136,24 +137,76 @@ function readStored(db: Db): Stored {
   };
 }
 
-/** The whole database as a press-office/v1 document, read in one transaction. */
+/** How each array of the format is read from the database. */
+const READERS: { [K in ArrayName]: (db: Db) => PressOfficeDocument[K] } = {
+  departments: readDepartmentRecords,
+  people: readPersonRecords,
+  trainings: readTrainingRecords,
+  media: readMediaRecords,
+  conferences: listConferenceData,
+  attendance: listAttendanceData,
+  documents: readDocumentRecords,
+  answers: readAnswerRecords,
+};
+
+/**
+ * The whole database as a press-office/v1 document, read in one transaction: a read one (deferred),
+ * so that it is one snapshot of the data without holding off anyone's writes meanwhile.
+ */
 export function exportDocument(db: Db, exportedAt: string): PressOfficeDocument {
-  return db.transaction((tx) => ({
-    format: FORMAT,
-    exportedAt,
-    departments: readDepartmentRecords(tx),
-    people: readPersonRecords(tx),
-    trainings: readTrainingRecords(tx),
-    media: readMediaRecords(tx),
-    conferences: listConferenceData(tx),
-    attendance: listAttendanceData(tx),
-    documents: readDocumentRecords(tx),
-    answers: readAnswerRecords(tx),
-  }));
+  return db.transaction(
+    (tx) => {
+      const doc = { format: FORMAT, exportedAt } as PressOfficeDocument;
+      for (const name of ARRAYS) (doc as unknown as Record<ArrayName, unknown>)[name] = READERS[name](tx);
+      return doc;
+    },
+    { behavior: 'deferred' },
+  );
 }
 
 export function serializeDocument(doc: PressOfficeDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * What `serializeDocument(exportDocument(db, exportedAt))` is, byte for byte, given to `write` a piece
+ * at a time: one array read at a time and one record serialized at a time, so that a decade's export
+ * (350 MB of JSON) is never one string in memory (it was: 1.9 GB of memory for the command). One
+ * snapshot, as exportDocument reads it. Returns the records per array.
+ */
+export function writeDocument(
+  db: Db,
+  exportedAt: string,
+  write: (piece: string) => void,
+  onArray?: (name: ArrayName) => void,
+): ExportCounts {
+  return db.transaction(
+    (tx) => {
+      // JSON.stringify(doc, null, 2): two spaces a level; an array's records at the second level.
+      write(`{\n  "format": ${JSON.stringify(FORMAT)},\n  "exportedAt": ${JSON.stringify(exportedAt)}`);
+      const counts = {} as ExportCounts;
+      for (const name of ARRAYS) {
+        onArray?.(name);
+        // The documents (most of a decade's export) a page at a time; the other arrays at once.
+        const pages: Iterable<readonly unknown[]> =
+          name === 'documents' ? documentRecordPages(tx) : [READERS[name](tx)];
+        let n = 0;
+        write(`,\n  ${JSON.stringify(name)}: [`);
+        for (const page of pages) {
+          for (const record of page) {
+            // A JSON text has no line break but between its tokens, so indenting every line is safe.
+            write(`${n === 0 ? '' : ','}\n    ${JSON.stringify(record, null, 2).replaceAll('\n', '\n    ')}`);
+            n++;
+          }
+        }
+        counts[name] = n;
+        write(n === 0 ? ']' : '\n  ]');
+      }
+      write('\n}\n');
+      return counts;
+    },
+    { behavior: 'deferred' },
+  );
 }
 
 /** Records per array; a record's nested lists (speakers, versions, reviews …) are part of it. */

@@ -137,3 +137,27 @@ describe('press-office export portal: progress', () => {
     expect(quiet.stderr).toBe('');
   });
 });
+
+describe('press-office export data: progress', () => {
+  it('says each array as it writes it, then the saving of the file', async () => {
+    const db = fresh();
+    expect((await runWith(['import', writeDoc(fixtureDocument()), '--db', db], false)).code).toBe(0);
+    const out = join(dir, `export-${++n}.json`);
+    const result = await runWith(['export', 'data', '--out', out, '--db', db], true);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.progress.map((line) => {
+      const m = /^press-office export data: +\d+\.\d s {2}(.*)$/.exec(line);
+      expect(m, line).not.toBeNull();
+      return (m as RegExpExecArray)[1];
+    });
+    expect(lines).toEqual([
+      ...['departments', 'people', 'trainings', 'media', 'conferences', 'attendance', 'documents', 'answers'].map(
+        (name) => `writing ${name}`,
+      ),
+      `saving ${out}`,
+    ]);
+    const quiet = await runWith(['export', 'data', '--out', join(dir, `export-${++n}.json`), '--db', db], false);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+  });
+});
