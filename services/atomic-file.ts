@@ -46,8 +46,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   writeFileAtomicInPieces(path, (write) => write(data));
 }
 
-/** Text gathered before a write to the file, when the content comes in pieces. */
-const PIECES_BYTES = 4 * 1024 * 1024;
+/** Characters of text gathered before a write to the file, when the content comes in pieces. */
+const PIECES_CHARS = 4 * 1024 * 1024;
 
 /**
  * Writes to `path` atomically what `fill` gives, piece by piece (so that a large file need never be
@@ -80,7 +80,7 @@ export function writeFileAtomicInPieces(
         texts.push(piece);
         // Characters, not bytes: up to three bytes each in UTF-8, so at most ~12 MB are written at once.
         gathered += piece.length;
-        if (gathered >= PIECES_BYTES) flush();
+        if (gathered >= PIECES_CHARS) flush();
       } else {
         flush();
         writeBytes(piece);

@@ -7,12 +7,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { AppError, formatPath } from '../common/result';
 import type { Db } from '../db/open';
-import {
-  type AttendanceData,
-  type ConferenceData,
-  listAttendanceData,
-  listConferenceData,
-} from '../db/queries/conferences';
+import { listAttendanceData, listConferenceData } from '../db/queries/conferences';
 import {
   answers,
   answerVersions,
@@ -99,16 +94,7 @@ export type ImportSummary = Record<ArrayName, ImportCounts>;
 export type ExportCounts = Record<ArrayName, number>;
 
 /** What the database holds, keyed by id, in the format's shape. */
-interface Stored {
-  departments: Map<string, DepartmentRecord>;
-  people: Map<string, PersonRecord>;
-  trainings: Map<string, TrainingRecord>;
-  media: Map<string, MediaRecord>;
-  conferences: Map<string, ConferenceData>;
-  attendance: Map<string, AttendanceData>;
-  documents: Map<string, DocumentRecord>;
-  answers: Map<string, AnswerRecord>;
-}
+type Stored = { [K in ArrayName]: Map<string, PressOfficeDocument[K][number]> };
 
 /** The file's records, parsed and resolved to exactly what would be stored. */
 interface Plan {
@@ -122,21 +108,6 @@ interface Plan {
   answers: AnswerPlan[];
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-
-function readStored(db: Db): Stored {
-  return {
-    departments: byId(readDepartmentRecords(db)),
-    people: byId(readPersonRecords(db)),
-    trainings: byId(readTrainingRecords(db)),
-    media: byId(readMediaRecords(db)),
-    conferences: byId(listConferenceData(db)),
-    attendance: byId(listAttendanceData(db)),
-    documents: byId(readDocumentRecords(db)),
-    answers: byId(readAnswerRecords(db)),
-  };
-}
-
 /** How each array of the format is read from the database. */
 const READERS: { [K in ArrayName]: (db: Db) => PressOfficeDocument[K] } = {
   departments: readDepartmentRecords,
@@ -148,6 +119,14 @@ const READERS: { [K in ArrayName]: (db: Db) => PressOfficeDocument[K] } = {
   documents: readDocumentRecords,
   answers: readAnswerRecords,
 };
+
+const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+
+function readStored(db: Db): Stored {
+  const stored = {} as Record<ArrayName, Map<string, { id: string }>>;
+  for (const name of ARRAYS) stored[name] = byId<{ id: string }>(READERS[name](db));
+  return stored as Stored;
+}
 
 /**
  * The whole database as a press-office/v1 document, read in one transaction: a read one (deferred),
