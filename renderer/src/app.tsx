@@ -1,12 +1,12 @@
-// The app: data layer, antd locale and theme following the language setting, the shell and the routes.
+// The app: data layer, the language setting, the shell and the routes. The shell and the dashboard are plain
+// elements; every other screen renders inside antd's scope (antd-scope.tsx: locale, theme, stylesheet), a chunk
+// of its own that loads behind the first screen.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Layout, type ThemeConfig, Typography } from 'antd';
-import antdEnUS from 'antd/locale/en_US';
-import antdZhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect } from 'react';
 import type { Language } from '../../common/types';
+import { AntdScope, preloadAntdScope } from './antd-scope-lazy';
 import { dashboardQuery } from './api/conference-hooks';
 import { settingsQuery, useSettings } from './api/hooks';
 import { Loading } from './components/query-state';
@@ -67,21 +67,6 @@ export function prefetchFirstScreen(): Promise<unknown> {
   return Promise.all(asked);
 }
 
-const FONT_FAMILY =
-  // Latin fonts first, so that English text and punctuation (’ “ ”) are not drawn full-width by a CJK font.
-  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
-
-/**
- * One object for the life of the page, so that a re-render of the root does not hand antd a new theme.
- * zeroRuntime: the component styles come from antd's prebuilt stylesheet (imported in main.tsx) instead of
- * being generated while the first screen renders; the tokens below still apply, as CSS variables.
- */
-const THEME: ThemeConfig = {
-  zeroRuntime: true,
-  token: { fontFamily: FONT_FAMILY, borderRadius: 4, colorPrimary: '#1f4e9c' },
-  components: { Layout: { headerHeight: 48, headerPadding: '0 24px', siderBg: '#ffffff' } },
-};
-
 export function Root() {
   return (
     <QueryClientProvider client={queryClient}>
@@ -102,17 +87,9 @@ function Localized() {
   }, [language]);
 
   return (
-    <ConfigProvider
-      button={{ autoInsertSpace: false }}
-      locale={language === 'zh-CN' ? antdZhCN : antdEnUS}
-      theme={THEME}
-    >
-      <AntApp>
-        <LanguageProvider language={language}>
-          <Shell userName={settings.data?.userName ?? ''} />
-        </LanguageProvider>
-      </AntApp>
-    </ConfigProvider>
+    <LanguageProvider language={language}>
+      <Shell language={language} userName={settings.data?.userName ?? ''} />
+    </LanguageProvider>
   );
 }
 
@@ -171,15 +148,20 @@ const MENU: { key: MenuKey; label: MessageKey }[] = [
   { key: 'settings', label: 'nav.settings' },
 ];
 
-function Shell({ userName }: { userName: string }) {
+function Shell({ language, userName }: { language: Language; userName: string }) {
   const t = useT();
   const route = useRoute();
   const current = menuKey(route);
   const title = MENU.find((m) => m.key === current)?.label ?? 'nav.dashboard';
+  // Once the first screen is drawn, antd's scope loads in the background, so the next screen opens at once.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(preloadAntdScope);
+  }, []);
 
   return (
-    <Layout className="shell">
-      <Layout.Sider width={184} theme="light" className="shell-sider no-print">
+    <div className="shell">
+      <aside className="shell-sider no-print">
         <div className="brand">
           <div className="brand-title">{t('app.title')}</div>
           <div className="brand-subtitle">{t('app.subtitle')}</div>
@@ -202,23 +184,30 @@ function Shell({ userName }: { userName: string }) {
             ))}
           </ul>
         </nav>
-      </Layout.Sider>
-      <Layout className="shell-main">
-        <Layout.Header className="shell-header no-print">
-          <Typography.Text className="header-title">{t(title)}</Typography.Text>
-          <CurrentUser userName={userName} />
-        </Layout.Header>
-        <Layout.Content className="shell-content">
+      </aside>
+      <div className="shell-main">
+        <header className="shell-header no-print">
+          <span className="header-title">{t(title)}</span>
+          <CurrentUser userName={userName} language={language} />
+        </header>
+        <main className="shell-content">
           <Suspense fallback={<Loading />}>
-            <Page route={route} />
+            {route.page === 'dashboard' ? (
+              <DashboardPage />
+            ) : (
+              <AntdScope language={language}>
+                <Page route={route} />
+              </AntdScope>
+            )}
           </Suspense>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+        </main>
+      </div>
+    </div>
   );
 }
 
-function Page({ route }: { route: Route }) {
+/** Every screen but the dashboard, inside antd's scope (Shell). */
+function Page({ route }: { route: Exclude<Route, { page: 'dashboard' }> }) {
   switch (route.page) {
     case 'register':
       return <RegisterPage />;
@@ -226,8 +215,6 @@ function Page({ route }: { route: Route }) {
       return <DepartmentPage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
-    case 'dashboard':
-      return <DashboardPage />;
     case 'conferences':
       return <ConferenceListPage />;
     case 'conferenceNew':

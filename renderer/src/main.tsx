@@ -2,8 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { captureSessionToken } from './api/session-token';
 import { prefetchFirstScreen, Root } from './app';
-// antd's component styles, built ahead (the theme runs with zeroRuntime: no styles generated while rendering).
-import 'antd/dist/antd.css';
+// The app's own styles; antd's stylesheet comes with antd's scope (antd-scope.tsx), behind the first screen.
 import './styles.css';
 
 // The token fragment is read and removed before the hash router looks at the location.

@@ -1,5 +1,4 @@
 // Small shared pieces of the conference screens: status and kind tags, quota status colours.
-import { Tag } from 'antd';
 import type { ConferenceKind, ConferenceStatus, QuotaStatus } from '../../../common/conference-types';
 import { type Translate, useT } from '../i18n/use-t';
 import { PlainTag, type TagColor } from './plain';
@@ -15,7 +14,7 @@ export function ConferenceStatusTag({ status }: { status: ConferenceStatus }) {
   );
 }
 
-const KIND_COLOR: Record<ConferenceKind, string> = {
+const KIND_COLOR: Record<ConferenceKind, TagColor> = {
   city_routine: 'geekblue',
   department_routine: 'cyan',
   ad_hoc: 'purple',
@@ -24,7 +23,7 @@ const KIND_COLOR: Record<ConferenceKind, string> = {
 
 export function ConferenceKindTag({ kind }: { kind: ConferenceKind }) {
   const t = useT();
-  return <Tag color={KIND_COLOR[kind]}>{t(`conference.kind.${kind}`)}</Tag>;
+  return <PlainTag color={KIND_COLOR[kind]}>{t(`conference.kind.${kind}`)}</PlainTag>;
 }
 
 // The same tags as plain spans (styles.css `.tag-chip`, antd's filled preset colours), for the conference

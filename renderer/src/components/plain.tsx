@@ -1,9 +1,10 @@
-// Display-only text, tags and wrapping rows in antd's look, as plain elements. The dashboard (the first
-// screen of every start) shows a few hundred of them; as antd components each runs its theme, style and
-// semantic-class hooks, which was a third of the first render (docs/performance.md). These give the same
-// elements with the same classes, so antd's stylesheet draws them the same; use antd's own where a tag
-// closes, a text copies or cuts itself short, or anything else happens.
+// The first screen's pieces in antd's look, as plain elements styled by styles.css (the "plain" section):
+// the shell and the dashboard, the first thing every start shows, render without antd's JavaScript or its
+// stylesheet, which load behind them for the other screens (antd-scope.tsx, docs/performance.md). Each draws
+// what antd's component of the same name draws with the app's theme; use antd's own where a tag closes, a
+// text copies or cuts itself short, a button shows a spinner, or anything else happens.
 import type { HTMLAttributes, ReactNode } from 'react';
+import type { TagColor } from '../theme';
 
 type SpanProps = Omit<HTMLAttributes<HTMLSpanElement>, 'className' | 'color'> & {
   className?: string;
@@ -14,46 +15,80 @@ type SpanProps = Omit<HTMLAttributes<HTMLSpanElement>, 'className' | 'color'> & 
 
 const join = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
-/** antd's `<Typography.Text type>`: the same span and classes. */
+/** antd's `<Typography.Text type>`: text in the type's colour. */
 export function PlainText({
   type,
   className,
   ...rest
 }: SpanProps & { type?: 'secondary' | 'danger' | 'warning' | 'success' }) {
-  return <span className={join('ant-typography', type && `ant-typography-${type}`, className)} {...rest} />;
+  return <span className={join('plain-text', type && `plain-text-${type}`, className)} {...rest} />;
 }
 
-/** antd's preset and status colours: what `<Tag color>` turns into a class. */
-export type TagColor =
-  | 'blue'
-  | 'cyan'
-  | 'geekblue'
-  | 'gold'
-  | 'green'
-  | 'lime'
-  | 'magenta'
-  | 'orange'
-  | 'purple'
-  | 'red'
-  | 'volcano'
-  | 'yellow'
-  | 'default'
-  | 'success'
-  | 'processing'
-  | 'error'
-  | 'warning';
+export type { TagColor } from '../theme';
 
-/**
- * antd's `<Tag color>` (filled, as antd 6 draws tags by default): the same span and classes. `plain-tag`
- * carries the three colours antd's Tag otherwise sets on itself (styles.css).
- */
+/** antd's `<Tag color>` as antd 6 draws it by default (filled): the class names the colour. */
 export function PlainTag({ color, className, ...rest }: SpanProps & { color?: TagColor | undefined }) {
   return (
-    <span className={join('ant-tag ant-tag-filled plain-tag', color && `ant-tag-${color}`, className)} {...rest} />
+    <span className={join('tag-chip', color && color !== 'default' && `tag-chip-${color}`, className)} {...rest} />
   );
 }
 
 /** antd's `<Space size wrap>` for a line of short items: a wrapping row with a gap, without a wrapper per item. */
 export function PlainRow({ gap, children }: { gap: 2 | 8; children: ReactNode }) {
   return <div className={`plain-row plain-row-${gap}`}>{children}</div>;
+}
+
+/** antd's small `<Card title extra>`: a titled box. */
+export function PlainCard({
+  title,
+  extra,
+  className,
+  testId,
+  children,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={join('plain-card', className)} data-testid={testId}>
+      <div className="plain-card-head">
+        <h3 className="plain-card-title">{title}</h3>
+        {extra === undefined ? null : <div className="plain-card-extra">{extra}</div>}
+      </div>
+      <div className="plain-card-body">{children}</div>
+    </section>
+  );
+}
+
+/** antd's `<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description>`: the empty tray and a line of text. */
+export function PlainEmpty({ description }: { description: ReactNode }) {
+  return (
+    <div className="plain-empty">
+      <svg className="plain-empty-image" width="64" height="41" viewBox="0 0 64 41" aria-hidden="true">
+        <g transform="translate(0 1)" fill="none" fillRule="evenodd">
+          <ellipse fill="#f5f5f5" cx="32" cy="33" rx="32" ry="7" />
+          <g fillRule="nonzero" stroke="#d9d9d9">
+            <path d="M55 12.8 44.9 1.3Q44 0 42.9 0H21.1q-1.2 0-2 1.3L9 12.8V22h46z" />
+            <path
+              d="M41.6 16c0-1.7 1-3 2.2-3H55v18.1c0 2.2-1.3 3.9-3 3.9H12c-1.7 0-3-1.7-3-3.9V13h11.2c1.2 0 2.2 1.3 2.2 3s1 2.9 2.2 2.9h14.8c1.2 0 2.2-1.4 2.2-3"
+              fill="#fafafa"
+            />
+          </g>
+        </g>
+      </svg>
+      <div className="plain-empty-description">{description}</div>
+    </div>
+  );
+}
+
+/** A link in the look of antd's `<Button type href>` (default or primary). */
+export function PlainButtonLink({ href, primary, children }: { href: string; primary?: boolean; children: ReactNode }) {
+  return (
+    <a href={href} className={join('plain-button', primary && 'plain-button-primary')}>
+      {children}
+    </a>
+  );
 }

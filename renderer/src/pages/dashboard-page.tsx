@@ -1,14 +1,14 @@
 // 工作台: the landing page. What needs attention this quarter: 舆情 past their deadline or not
 // reported up, departments still short of their quotas, the month's conferences, untrained
-// spokespersons, conferences waiting for attendance, and how the year's quarters are going.
-import { Button, Card, Empty, Typography } from 'antd';
+// spokespersons, conferences waiting for attendance, and how the year's quarters are going. Drawn with plain
+// elements (components/plain.tsx): the first screen of every start does not wait for antd.
 import type { ReactNode } from 'react';
 import type { AtRiskDepartment, ConferenceRow, Dashboard } from '../../../common/conference-types';
 import { useDashboard } from '../api/conference-hooks';
 import { ConferenceStatusTag } from '../components/conference-tags';
 import { ItemList } from '../components/item-list';
 import { OpinionAlertsCard } from '../components/opinions/opinion-alerts';
-import { PlainRow, PlainTag, PlainText } from '../components/plain';
+import { PlainButtonLink, PlainCard, PlainEmpty, PlainRow, PlainTag, PlainText } from '../components/plain';
 import { Loading, QueryError } from '../components/query-state';
 import { type Translate, useT } from '../i18n/use-t';
 import { routeHref } from '../routing';
@@ -149,9 +149,7 @@ export function DashboardPage() {
     <div className="page" data-testid="dashboard-page">
       <div className="page-header">
         <div>
-          <Typography.Title level={4} className="page-title">
-            {t('dashboard.title')}
-          </Typography.Title>
+          <h4 className="page-title">{t('dashboard.title')}</h4>
           <PlainText type="secondary" data-testid="dashboard-asof">
             {t('dashboard.subtitle', {
               year: d.year,
@@ -161,9 +159,9 @@ export function DashboardPage() {
             })}
           </PlainText>
         </div>
-        <Button type="primary" href={routeHref({ page: 'planner' })}>
+        <PlainButtonLink primary href={routeHref({ page: 'planner' })}>
           {t('dashboard.planQuarter')}
-        </Button>
+        </PlainButtonLink>
       </div>
       <div className="dashboard-grid">
         {/* Hours count for 舆情: their alerts come first, across the page. */}
@@ -173,31 +171,29 @@ export function DashboardPage() {
           unreported={d.unreportedSevere}
           unreportedTotal={d.unreportedSevereTotal}
         />
-        <Card
-          size="small"
+        <PlainCard
           title={t('dashboard.atRisk')}
           extra={<PlainText type="secondary">{t('dashboard.atRisk.count', { count: d.atRisk.length })}</PlainText>}
           className="dashboard-wide"
         >
           <AtRiskTable rows={d.atRisk} t={t} />
-        </Card>
-        <Card size="small" title={t('dashboard.completion', { year: d.year })}>
+        </PlainCard>
+        <PlainCard title={t('dashboard.completion', { year: d.year })}>
           <CompletionChart data={d.quarterCompletion} t={t} />
           <PlainText type="secondary" className="small">
             {t('dashboard.completion.hint')}
           </PlainText>
-        </Card>
-        <Card size="small" title={t('dashboard.upcoming')}>
+        </PlainCard>
+        <PlainCard title={t('dashboard.upcoming')}>
           <ItemList
             items={d.upcoming}
             itemKey={(c) => c.id}
-            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.upcoming.none')} />}
+            empty={<PlainEmpty description={t('dashboard.upcoming.none')} />}
             renderItem={(c) => <ConferenceLine c={c} extra={<ConferenceStatusTag status={c.status} />} />}
             testId="upcoming"
           />
-        </Card>
-        <Card
-          size="small"
+        </PlainCard>
+        <PlainCard
           title={t('dashboard.awaiting')}
           extra={<PlainText type="secondary">{t('dashboard.awaiting.count', { count: awaiting.length })}</PlainText>}
         >
@@ -205,7 +201,7 @@ export function DashboardPage() {
             items={awaiting}
             limit={LIST_LIMIT}
             itemKey={({ c, note }) => `${c.id}:${note}`}
-            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.awaiting.none')} />}
+            empty={<PlainEmpty description={t('dashboard.awaiting.none')} />}
             renderItem={({ c, note }) => (
               <div className="awaiting-item">
                 <ConferenceLine c={c} />
@@ -221,9 +217,8 @@ export function DashboardPage() {
             )}
             testId="awaiting"
           />
-        </Card>
-        <Card
-          size="small"
+        </PlainCard>
+        <PlainCard
           title={t('dashboard.untrained')}
           extra={
             <PlainText type="secondary">
@@ -235,7 +230,7 @@ export function DashboardPage() {
             items={d.untrainedSpokespersons}
             limit={LIST_LIMIT}
             itemKey={(p) => p.personId}
-            empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.untrained.none')} />}
+            empty={<PlainEmpty description={t('dashboard.untrained.none')} />}
             renderItem={(p) => (
               <PlainRow gap={8}>
                 <span>{p.name}</span>
@@ -249,7 +244,7 @@ export function DashboardPage() {
             )}
             testId="untrained"
           />
-        </Card>
+        </PlainCard>
       </div>
     </div>
   );

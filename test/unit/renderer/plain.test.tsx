@@ -1,64 +1,110 @@
 // @vitest-environment jsdom
-// components/plain.tsx draws what antd's Tag, Typography.Text and Space draw, with the same classes, so antd's
-// stylesheet styles them alike: checked against antd itself, so an antd upgrade that renames a class fails here.
-import { cleanup, render } from '@testing-library/react';
-import { Space, Tag, Typography } from 'antd';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PlainRow, PlainTag, PlainText, type TagColor } from '../../../renderer/src/components/plain';
+// components/plain.tsx and query-state.tsx draw the first screen in antd's look without antd (its JavaScript and
+// stylesheet load behind it, antd-scope.tsx): the elements and classes they render. That styles.css draws those
+// classes as antd would is checked in test/unit/first-screen-styles.test.ts.
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  PlainButtonLink,
+  PlainCard,
+  PlainEmpty,
+  PlainRow,
+  PlainTag,
+  PlainText,
+  type TagColor,
+} from '../../../renderer/src/components/plain';
+import { Loading, QueryError } from '../../../renderer/src/components/query-state';
+import { wrap } from './helpers/app-wrapper';
 
 afterEach(cleanup);
 
-/** The classes antd's stylesheet selects on: without the per-theme hash and CSS-variable scope classes. */
-const styled = (el: Element) => [...el.classList].filter((c) => !c.startsWith('css-') && c !== 'plain-tag').sort();
-
 describe('plain components', () => {
-  const colors: (TagColor | undefined)[] = [undefined, 'orange', 'gold', 'red', 'blue', 'green', 'default'];
-  it.each(colors.map((color) => [color ?? '(none)', color] as const))(
-    'PlainTag %s has antd Tag classes',
-    (_, color) => {
-      const antd = render(<Tag color={color}>重大</Tag>).container.firstElementChild as Element;
-      const plain = render(<PlainTag color={color}>重大</PlainTag>).container.firstElementChild as Element;
-      expect(plain.tagName).toBe(antd.tagName);
-      expect(styled(plain)).toEqual(styled(antd));
-      expect(plain.textContent).toBe(antd.textContent);
+  it.each([undefined, 'default', 'orange', 'red'] as (TagColor | undefined)[])(
+    'PlainTag %s names its colour',
+    (color) => {
+      const { container } = render(
+        <PlainTag color={color} data-testid="grade" data-grade="severe">
+          重大
+        </PlainTag>,
+      );
+      const tag = container.firstElementChild as HTMLElement;
+      const named = color && color !== 'default' ? [`tag-chip-${color}`] : [];
+      expect(tag.tagName).toBe('SPAN');
+      expect([...tag.classList]).toEqual(['tag-chip', ...named]);
+      expect(tag.dataset.grade).toBe('severe');
+      expect(tag.textContent).toBe('重大');
     },
   );
 
-  it.each([undefined, 'secondary', 'danger'] as const)('PlainText %s has antd Typography.Text classes', (type) => {
-    const antd = render(
-      <Typography.Text type={type} className="small">
-        已超时 3 小时
-      </Typography.Text>,
-    ).container.firstElementChild as Element;
-    const plain = render(
+  it.each(['secondary', 'danger', 'warning', 'success'] as const)('PlainText %s names its type', (type) => {
+    const { container } = render(
       <PlainText type={type} className="small">
         已超时 3 小时
       </PlainText>,
-    ).container.firstElementChild as Element;
-    expect(plain.tagName).toBe(antd.tagName);
-    expect(styled(plain)).toEqual(styled(antd));
+    );
+    expect([...(container.firstElementChild as Element).classList]).toEqual([
+      'plain-text',
+      `plain-text-${type}`,
+      'small',
+    ]);
   });
 
-  it('passes data attributes through and wraps a row of items', () => {
-    const { getByTestId, container } = render(
+  it('a card has its title, extra and content', () => {
+    const { getByTestId } = render(
+      <PlainCard title="舆情预警" extra={<a href="#/opinions">查看全部</a>} testId="card">
+        <p>内容</p>
+      </PlainCard>,
+    );
+    const card = getByTestId('card');
+    expect(card.querySelector('.plain-card-title')?.textContent).toBe('舆情预警');
+    expect(card.querySelector('.plain-card-extra a')?.getAttribute('href')).toBe('#/opinions');
+    expect(card.querySelector('.plain-card-body')?.textContent).toBe('内容');
+  });
+
+  it('a card without extra has no extra box', () => {
+    const { container } = render(<PlainCard title="本季度">x</PlainCard>);
+    expect(container.querySelector('.plain-card-extra')).toBeNull();
+  });
+
+  it('empty says what is empty; a button link goes where it says', () => {
+    const empty = render(<PlainEmpty description="暂无发布会" />).container;
+    expect(empty.querySelector('.plain-empty-description')?.textContent).toBe('暂无发布会');
+    const link = render(
+      <PlainButtonLink primary href="#/planner">
+        制订季度计划
+      </PlainButtonLink>,
+    ).getByRole('link', { name: '制订季度计划' });
+    expect(link.getAttribute('href')).toBe('#/planner');
+    expect([...link.classList]).toEqual(['plain-button', 'plain-button-primary']);
+  });
+
+  it('a row wraps its items without a wrapper each', () => {
+    const { container } = render(
       <PlainRow gap={8}>
-        <PlainTag color="red" data-testid="grade" data-grade="severe">
-          重大
-        </PlainTag>
-        <span>市应急局</span>
+        <span>a</span>
+        <span>b</span>
       </PlainRow>,
     );
-    expect(getByTestId('grade').dataset.grade).toBe('severe');
     const row = container.firstElementChild as Element;
     expect([...row.classList]).toEqual(['plain-row', 'plain-row-8']);
     expect(row.children).toHaveLength(2);
-    // What it stands for: antd's Space lays out the same items in a row (one wrapper each).
-    const space = render(
-      <Space size={8} wrap>
-        <span>a</span>
-        <span>b</span>
-      </Space>,
-    ).container.firstElementChild as Element;
-    expect(space.classList).toContain('ant-space');
+  });
+});
+
+describe('query states without antd', () => {
+  it('loading says so, as a status', () => {
+    const { getByRole } = render(wrap(<Loading />));
+    expect(getByRole('status').textContent).toContain('正在加载…');
+  });
+
+  it('an error names the failure and retries on request', () => {
+    const onRetry = vi.fn();
+    const { getByTestId, getByRole } = render(wrap(<QueryError error={new Error('磁盘已满')} onRetry={onRetry} />));
+    const alert = getByTestId('load-error');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('加载失败');
+    expect(alert.textContent).toContain('磁盘已满');
+    fireEvent.click(getByRole('button', { name: '重试' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,11 +1,10 @@
 // 舆情预警 on the dashboard: items past their deadline and not answered, most overdue first, and 重大
 // items not yet reported up, each with how many there are in all. Each opens its editor.
-import { Card } from 'antd';
 import type { DashboardOpinion } from '../../../../common/conference-types';
 import { useT } from '../../i18n/use-t';
 import { routeHref } from '../../routing';
 import { ItemList } from '../item-list';
-import { PlainText } from '../plain';
+import { PlainCard, PlainText } from '../plain';
 import { DeadlineLeft, GradeTag, useNow } from './opinion-tags';
 import './opinions.css';
 
@@ -82,12 +81,11 @@ export function OpinionAlertsCard({
   const now = useNow();
   const none = overdue.length === 0 && unreported.length === 0;
   return (
-    <Card
-      size="small"
+    <PlainCard
       title={t('opinions.alerts.title')}
       extra={<a href={routeHref({ page: 'opinions' })}>{t('opinions.alerts.all')}</a>}
       className="dashboard-opinions"
-      data-testid="opinion-alerts"
+      testId="opinion-alerts"
     >
       {none ? (
         <PlainText type="secondary" data-testid="opinion-alerts-none">
@@ -111,6 +109,6 @@ export function OpinionAlertsCard({
           />
         </div>
       )}
-    </Card>
+    </PlainCard>
   );
 }

@@ -1,6 +1,5 @@
 // Small shared pieces of the 舆情 screens: grade and status tags, the deadline with its time left or
 // overdue by, and the 上报 flag. The dashboard uses them too.
-import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { OpinionGrade, OpinionStatus } from '../../../../common/opinion-schemas';
 import type { OpinionView } from '../../../../common/opinion-types';
@@ -77,19 +76,19 @@ export function ReportCell({
   const t = useT();
   if (item.unreported) {
     return (
-      <Tag color="red" data-testid="opinion-unreported">
+      <PlainTag color="red" data-testid="opinion-unreported">
         {t('opinions.report.unreported')}
-      </Tag>
+      </PlainTag>
     );
   }
   if (!item.reportedAt) return <span className="muted">{t('common.none')}</span>;
   return (
-    <Tag
+    <PlainTag
       color="green"
       data-testid="opinion-reported"
       title={t('opinions.report.detail', { at: formatInstant(item.reportedAt), to: item.reportedTo ?? '' })}
     >
       {t('opinions.report.reported')}
-    </Tag>
+    </PlainTag>
   );
 }
