@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../common/result';
-import { APPLICATION_ID, FULL_CHECK_MAX_BYTES, openDatabase } from '../../db/open';
+import { APPLICATION_ID, FULL_CHECK_MAX_BYTES, NEW_DATABASE_PAGE_SIZE, openDatabase } from '../../db/open';
 import { openApp } from '../../services/open-app';
 import { startupMaintenance } from '../../services/startup';
 
@@ -51,6 +51,31 @@ describe('openDatabase', () => {
     const again = openDatabase(path);
     expect(again.created).toBe(false);
     again.client.close();
+  });
+
+  it('creates a new database with its larger pages; one made with 4 kB pages keeps them and works alike', () => {
+    const fresh = openDatabase(join(tempDir(), 'new.db'));
+    expect(fresh.client.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
+    expect(NEW_DATABASE_PAGE_SIZE).not.toBe(4096);
+    fresh.client.close();
+
+    // A database of an earlier version of the app, made with SQLite's default page size.
+    const olderPath = join(tempDir(), 'older.db');
+    const older = new Database(olderPath);
+    older.pragma('page_size = 4096');
+    older.pragma(`application_id = ${APPLICATION_ID}`);
+    older.close();
+    const first = openDatabase(olderPath);
+    expect(first.client.pragma('page_size', { simple: true })).toBe(4096);
+    expect(first.schemaVersion).toBeGreaterThan(0);
+    first.client.close();
+    const app = openApp(olderPath, { mode: 'cli', actor: 'test' });
+    try {
+      expect(app.client.pragma('page_size', { simple: true })).toBe(4096);
+      expect((app.client.prepare('SELECT count(*) AS n FROM departments').get() as { n: number }).n).toBeGreaterThan(0);
+    } finally {
+      app.close();
+    }
   });
 
   it('refuses a zero-byte file and leaves it untouched', () => {
