@@ -7,9 +7,11 @@ import antdEnUS from 'antd/locale/en_US';
 import antdZhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import type { Language } from '../../common/types';
-// antd's component styles, built ahead (the theme runs with zeroRuntime: no styles generated while rendering).
+// antd's component styles, built ahead (the theme runs with zeroRuntime: no styles generated while rendering),
+// then the app's own again, so that they win ties of equal specificity as before (after-antd.css).
 import 'antd/dist/antd.css';
-import { FONT_FAMILY } from './theme';
+import './after-antd.css';
+import { THEME_TOKEN } from './theme';
 
 /**
  * One object for the life of the page, so that a re-render does not hand antd a new theme. zeroRuntime: the
@@ -18,7 +20,7 @@ import { FONT_FAMILY } from './theme';
  */
 const THEME: ThemeConfig = {
   zeroRuntime: true,
-  token: { fontFamily: FONT_FAMILY, borderRadius: 4, colorPrimary: '#1f4e9c' },
+  token: THEME_TOKEN,
 };
 
 export default function AntdScope({ language, children }: { language: Language; children: ReactNode }) {

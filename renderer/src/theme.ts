@@ -7,6 +7,9 @@
 export const FONT_FAMILY =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
+/** The seed tokens of antd's theme (antd-scope.tsx); styles.css draws the first screen with what antd derives from them. */
+export const THEME_TOKEN = { fontFamily: FONT_FAMILY, borderRadius: 4, colorPrimary: '#1f4e9c' } as const;
+
 /** The preset colours antd's palettes give a filled `<Tag color>` (each drawn by styles.css). */
 export const TAG_PRESETS = [
   'blue',

@@ -212,6 +212,23 @@ test('office sends a pack, the department edits and returns it, the office accep
   expect(kept?.answer).toBe('可拨打12345热线或供热企业服务电话。');
 });
 
+test('antd’s stylesheet, loaded behind the first screen, does not undo the app’s own rules', async ({
+  page,
+  server,
+}) => {
+  // The dashboard has no antd; its stylesheet comes with the next screen, after the app's (antd-scope.tsx).
+  await page.goto(appUrl(server, '/dashboard'));
+  await page.getByTestId('dashboard-page').waitFor();
+  await page.getByTestId('nav-exchange').click();
+  await page.getByTestId('exchange-page').waitFor();
+  // `.block` (16 px under a card) against antd's `.ant-card { margin: 0 }`, of equal specificity.
+  const card = page.getByTestId('send-pack');
+  await expect(card).toHaveClass(/ant-card/);
+  await expect(card).toHaveCSS('margin-bottom', '16px');
+  // And antd's own rules apply inside its scope: a card draws its border.
+  await expect(card).toHaveCSS('border-top-style', 'solid');
+});
+
 test('the department copy refuses a reply, and the office refuses a pack it made itself', async ({ page, server }) => {
   test.setTimeout(60_000);
   await openExchange(page, server);

@@ -6,17 +6,27 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_FAMILY, TAG_PRESETS, TAG_STATUSES } from '../../renderer/src/theme';
+import { FONT_FAMILY, TAG_PRESETS, TAG_STATUSES, THEME_TOKEN } from '../../renderer/src/theme';
 
 const CSS = readFileSync(join(__dirname, '../../renderer/src/styles.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 // Loaded untyped: antd's types would bring React's DOM types into the Node test program.
 const require = createRequire(import.meta.url);
-const antd = require('antd') as { theme: { getDesignToken: () => Record<string, string> } };
-const TOKEN = antd.theme.getDesignToken();
+const antd = require('antd') as {
+  theme: { getDesignToken: (config?: { token: object }) => Record<string, string | number> };
+};
+/** antd's default tokens (the tags' and texts' colours do not follow the theme's primary colour) … */
+const TOKEN = antd.theme.getDesignToken() as Record<string, string>;
+/** … and the app's theme (the primary colour's buttons and focus rings do). */
+const THEMED = antd.theme.getDesignToken({ token: THEME_TOKEN });
 
-/** The declarations of the one rule whose selector is exactly `selector`. */
+/** The declarations of the one rule whose selector list holds exactly `selector`. */
 function rule(selector: string): Record<string, string> {
-  const found = [...CSS.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter((m) => m[1]?.trim() === selector);
+  const found = [...CSS.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter((m) =>
+    (m[1] ?? '')
+      .split(',')
+      .map((one) => one.trim())
+      .includes(selector),
+  );
   expect(found, `one rule for ${selector} in styles.css`).toHaveLength(1);
   return Object.fromEntries(
     (found[0]?.[2] ?? '')
@@ -69,6 +79,19 @@ describe('the first screen’s styles are antd’s', () => {
     expect(colour(rule(`.plain-text-${type}`).color)).toBe(colour(TOKEN[token]));
   });
 
+  it('the primary button is the theme’s: its colour, hover and pressed shades, radius', () => {
+    expect(colour(rule('.plain-button-primary').background)).toBe(colour(String(THEMED.colorPrimary)));
+    expect(colour(rule('.plain-button-primary:not(:disabled):hover').background)).toBe(
+      colour(String(THEMED.colorPrimaryHover)),
+    );
+    expect(colour(rule('.plain-button-primary:not(:disabled):active').background)).toBe(
+      colour(String(THEMED.colorPrimaryActive)),
+    );
+    expect(colour(rule('.plain-button:not(:disabled):hover').color)).toBe(colour(String(THEMED.colorPrimaryHover)));
+    expect(rule('.plain-button')['border-radius']).toBe(`${THEMED.borderRadius}px`);
+    expect(rule('.plain-button').height).toBe(`${THEMED.controlHeight}px`);
+  });
+
   it('the shell’s fonts are the theme’s', () => {
     expect(rule('.shell')['font-family']).toBe(FONT_FAMILY);
   });
@@ -79,6 +102,8 @@ describe('the first screen’s styles are antd’s', () => {
     expect(colour(root['--ant-color-link-hover'])).toBe(colour(TOKEN.colorLinkHover));
     expect(colour(root['--ant-color-link-active'])).toBe(colour(TOKEN.colorLinkActive));
     expect(colour(root['--ant-color-text-disabled'])).toBe(colour(TOKEN.colorTextDisabled));
+    expect(colour(root['--ant-color-primary-border'])).toBe(colour(String(THEMED.colorPrimaryBorder)));
+    expect(root['--ant-line-width-focus']).toBe(`${THEMED.lineWidthFocus}px`);
     expect(rule('a').color).toBe('var(--ant-color-link)');
     // antd's stylesheet styles `a` with these same variables: they must exist outside its scope too.
     const antdCss = readFileSync(require.resolve('antd/dist/antd.css'), 'utf8');

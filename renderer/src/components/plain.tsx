@@ -55,7 +55,7 @@ export function PlainCard({
   return (
     <section className={join('plain-card', className)} data-testid={testId}>
       <div className="plain-card-head">
-        <h3 className="plain-card-title">{title}</h3>
+        <div className="plain-card-title">{title}</div>
         {extra === undefined ? null : <div className="plain-card-extra">{extra}</div>}
       </div>
       <div className="plain-card-body">{children}</div>
