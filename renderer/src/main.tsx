@@ -1,3 +1,7 @@
+// The first screen's requests (its own small entry, loaded ahead by index.html): imported here too, so that the
+// build puts the code both need (the token, the API client, the routes) in that entry's chunk, which then
+// needs no second file before it can ask. It runs once either way.
+import './early-requests';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { captureSessionToken } from './api/session-token';
