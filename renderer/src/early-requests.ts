@@ -6,7 +6,7 @@ import { askEarly } from './api/client';
 import { captureSessionToken } from './api/session-token';
 import { parseRoute } from './routing';
 
-// As main.tsx does (there a no-op once done here): the token is read before anything is asked.
+// The token is read (and taken out of the address) before anything is asked; main.tsx imports this file first.
 captureSessionToken();
 if (!window.location.hash) window.history.replaceState(null, '', '#/dashboard');
 askEarly('settings.get', {});

@@ -1,17 +1,13 @@
 // The first screen's requests (its own small entry, loaded ahead by index.html): imported here too, so that the
 // build puts the code both need (the token, the API client, the routes) in that entry's chunk, which then
-// needs no second file before it can ask. It runs once either way.
+// needs no second file before it can ask. It runs once either way, first: it reads the session token from the
+// address and opens on the dashboard when the address names no screen, before the hash router looks.
 import './early-requests';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { captureSessionToken } from './api/session-token';
 import { prefetchFirstScreen, Root } from './app';
 // The app's own styles; antd's stylesheet comes with antd's scope (antd-scope.tsx), behind the first screen.
 import './styles.css';
-
-// The token fragment is read and removed before the hash router looks at the location.
-captureSessionToken();
-if (!window.location.hash) window.history.replaceState(null, '', '#/dashboard');
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

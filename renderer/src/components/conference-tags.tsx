@@ -1,7 +1,7 @@
 // Small shared pieces of the conference screens: status and kind tags, quota status colours.
 import type { ConferenceKind, ConferenceStatus, QuotaStatus } from '../../../common/conference-types';
 import { type Translate, useT } from '../i18n/use-t';
-import { PlainTag, type TagColor } from './plain';
+import { PlainTag, type TagColor, tagChipClass } from './plain';
 
 const STATUS_COLOR: Record<ConferenceStatus, TagColor> = { planned: 'blue', held: 'green', cancelled: 'default' };
 
@@ -31,11 +31,11 @@ export function ConferenceKindTag({ kind }: { kind: ConferenceKind }) {
 // of a scroll frame that brings new rows into view.
 
 export function conferenceStatusChip(status: ConferenceStatus, t: Translate) {
-  return <span className={`tag-chip tag-chip-${STATUS_COLOR[status]}`}>{t(`conference.status.${status}`)}</span>;
+  return <span className={tagChipClass(STATUS_COLOR[status])}>{t(`conference.status.${status}`)}</span>;
 }
 
 export function conferenceKindChip(kind: ConferenceKind, t: Translate) {
-  return <span className={`tag-chip tag-chip-${KIND_COLOR[kind]}`}>{t(`conference.kind.${kind}`)}</span>;
+  return <span className={tagChipClass(KIND_COLOR[kind])}>{t(`conference.kind.${kind}`)}</span>;
 }
 
 /** Worst first: the colour of a cell with several quotas is its worst status. */

@@ -26,11 +26,14 @@ export function PlainText({
 
 export type { TagColor } from '../theme';
 
+/** The classes of a tag of this colour (styles.css `.tag-chip`): for PlainTag, and where a list draws many as spans. */
+export function tagChipClass(color: TagColor | undefined): string {
+  return color && color !== 'default' ? `tag-chip tag-chip-${color}` : 'tag-chip';
+}
+
 /** antd's `<Tag color>` as antd 6 draws it by default (filled): the class names the colour. */
 export function PlainTag({ color, className, ...rest }: SpanProps & { color?: TagColor | undefined }) {
-  return (
-    <span className={join('tag-chip', color && color !== 'default' && `tag-chip-${color}`, className)} {...rest} />
-  );
+  return <span className={join(tagChipClass(color), className)} {...rest} />;
 }
 
 /** antd's `<Space size wrap>` for a line of short items: a wrapping row with a gap, without a wrapper per item. */
