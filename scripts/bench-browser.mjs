@@ -1,6 +1,10 @@
 // Browser-mode performance at a decade's scale, measured in Debian's Chromium:
 //   (a) start-up: from spawning `dist/server.mjs` to the dashboard showing its data in an already-open page,
-//       R times with a fresh server each time (target < 1.5 s);
+//       R times with a fresh server each time (target < 1.5 s). The page is opened (about:blank) and the clock
+//       waits until the machine is quiet again: a new page keeps Chromium busy on both cores for about a
+//       second. Alternating with those, R start-ups in a page opened the moment before, as this script measured
+//       until 2026-11-29 (informational: the server and the page then share the cores with Chromium starting
+//       the page's process);
 //   (b) the conference list (新闻发布会): the time from opening it to its first conference on screen (by its
 //       address in a fresh page during start-up; and, once the start-up backup is done, from the navigation
 //       with the app loaded); then
@@ -16,10 +20,14 @@
 //
 //   node scripts/bench-browser.mjs --db FILE [--runs 5] [--out bench-browser-results.json]
 //     [--server dist/server.mjs] [--renderer-dir DIR] [--step PX] [--skip-scroll]
+//   node scripts/bench-browser.mjs --smoke [--db FILE]
 //
 // The database is copied to a temporary folder first: the server migrates, seeds and backs up what it opens.
 // Run `npm run build` before. Prints a table and writes the figures as JSON. Exits 1 when a target is missed.
-import { spawn } from 'node:child_process';
+// `--smoke` (part of `npm test`): without --db, generates scale 0.01 (`bench.mjs data`) into the temporary
+// folder, then one start-up of each kind and the scroll; judges nothing and writes no JSON, so it fails only
+// when something throws (that the script still runs against the app as it is).
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -32,6 +40,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const READY = /Press Office \(browser mode\) ready: (\S+)/;
 const STARTUP_TARGET_MS = 1500;
 const FRAME_TARGET_MS = 50;
+/**
+ * Chromium coarsens requestAnimationFrame's timestamps to 0.1 ms, and frames come at 60 Hz: a frame of three
+ * intervals (50.0 ms) reads 49.9–50.1 ms, one of four 66.6–66.8 ms. A frame is longer than the target when it
+ * reads more than the target plus that resolution (until 2026-11-29 a reading of 50.1 ms counted as over).
+ */
+const RAF_RESOLUTION_MS = 0.1;
+const overFrameTarget = (frameMs) => Math.round(frameMs * 10) / 10 > FRAME_TARGET_MS + RAF_RESOLUTION_MS;
 /** Chunks of screens and libraries the dashboard must not pull in (names as the routes' lazy imports make them). */
 const HEAVY_CHUNK =
   /^(document|docx|xlsx|exceljs|jszip|chart|portal|exchange|library|templates?|answers|opinions?|assessment|export|use-word)/;
@@ -52,9 +67,12 @@ const { values: opts } = parseArgs({
     'renderer-dir': { type: 'string' },
     step: { type: 'string' },
     'skip-scroll': { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
   },
 });
-if (!opts.db || !existsSync(opts.db)) {
+const SMOKE = opts.smoke;
+if (SMOKE) opts.runs = '1';
+if (!(SMOKE && !opts.db) && (!opts.db || !existsSync(opts.db))) {
   console.error('bench-browser: --db FILE is required and must exist (make one with `npm run bench:data`)');
   process.exit(2);
 }
@@ -66,6 +84,19 @@ const RUNS = Math.max(1, Number(opts.runs));
 
 const work = mkdtempSync(join(tmpdir(), 'press-office-bench-'));
 const dbPath = join(work, 'press-office.db');
+if (SMOKE && !opts.db) {
+  opts.db = join(work, 'smoke-source.db');
+  const made = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts/bench.mjs'), 'data', '--scale', '0.01', '--seed', '1', '--db', opts.db],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (made.status !== 0) {
+    rmSync(work, { recursive: true, force: true });
+    console.error(`bench-browser --smoke: generating the data failed (exit ${made.status})`);
+    process.exit(1);
+  }
+}
 copyFileSync(opts.db, dbPath);
 for (const suffix of ['-wal', '-shm'])
   if (existsSync(opts.db + suffix)) copyFileSync(opts.db + suffix, dbPath + suffix);
@@ -148,6 +179,46 @@ async function newPage() {
   return { context, page };
 }
 
+/** The machine's CPU time so far, busy and in all (the first line of /proc/stat; null where there is none). */
+function machineCpu() {
+  try {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = ticks.reduce((sum, t) => sum + t, 0);
+    return { busy: total - ticks[3] - ticks[4], total }; // less idle and iowait
+  } catch {
+    return null;
+  }
+}
+
+const SETTLE_WINDOW_MS = 100;
+const SETTLE_BUSY = 0.3;
+const SETTLE_MAX_MS = 5_000;
+
+/**
+ * Waits until the machine is quiet after a page was opened, so that the start-up is timed in an already-open
+ * page: a new page keeps Chromium busy on both cores for about a second after about:blank (its renderer
+ * process starting; measured here in 100 ms windows of /proc/stat: 80–95 % busy for 0.9 s, then under 10 %).
+ * Quiet is two windows in a row under 30 % busy; at most 5 s (a machine busy with other work is then timed
+ * as it is). Where /proc/stat is missing, waits 1.5 s. Resolves with the time waited.
+ */
+async function settle() {
+  const started = performance.now();
+  let last = machineCpu();
+  if (!last) {
+    await new Promise((done) => setTimeout(done, 1_500));
+    return performance.now() - started;
+  }
+  let quiet = 0;
+  while (quiet < 2 && performance.now() - started < SETTLE_MAX_MS) {
+    await new Promise((done) => setTimeout(done, SETTLE_WINDOW_MS));
+    const now = machineCpu();
+    const share = (now.busy - last.busy) / Math.max(1, now.total - last.total);
+    quiet = share < SETTLE_BUSY ? quiet + 1 : 0;
+    last = now;
+  }
+  return performance.now() - started;
+}
+
 /**
  * CPU time (user + system) a process has used, from /proc (Linux; null elsewhere): on a shared machine the
  * server's start-up costs this much whatever the wall clock says.
@@ -217,9 +288,13 @@ async function waitShown(page, selector, timeoutMs = 60_000) {
   }
 }
 
-/** (a) and (c): one start-up, timed; the first run also lists what the first page loads. */
-async function startupRun(listAssets) {
+/**
+ * (a) and (c): one start-up, timed (in a settled page unless `settled` is false); the first run also lists what
+ * the first page loads.
+ */
+async function startupRun(listAssets, settled = true) {
   const { context, page } = await newPage();
+  const settleMs = settled ? await settle() : 0;
   const assets = [];
   if (listAssets) {
     // When each file was asked for: those asked before the data showed are the first page's; the rest load
@@ -253,6 +328,7 @@ async function startupRun(listAssets) {
       loaded = await Promise.all(assets);
     }
     return {
+      settleMs,
       totalMs: shown - t0,
       serverMs: ready - t0,
       serverCpuMs,
@@ -299,6 +375,107 @@ async function startupBackupDone(before, started) {
 }
 
 /**
+ * In the page: scrolls the conference list's box from its top to the bottom, `step` px (0: a screenful) a
+ * frame, recording the frames' times, the long animation frames, and the frames that showed placeholder rows.
+ */
+const scrollToBottom = async (step) => {
+  const table = document.querySelector('[data-testid="conference-table"]');
+  /** The list's own scrolling box when it has one (a virtual body), else the nearest scrolling ancestor. */
+  const scroller = (() => {
+    const body = table.querySelector('.ant-table-body');
+    if (body && body.scrollHeight > body.clientHeight) return body;
+    for (let el = table.parentElement; el; el = el.parentElement) {
+      const { overflowY } = getComputedStyle(el);
+      if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight) return el;
+    }
+    return document.scrollingElement;
+  })();
+  const stepPx = step > 0 ? step : Math.max(100, scroller.clientHeight);
+  const longFrames = [];
+  let started = performance.now();
+  let observer = null;
+  if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
+    observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        // Where a long frame's time went: scripts, then rendering (style and layout, then paint).
+        const scriptMs = e.scripts.reduce((sum, x) => sum + x.duration, 0);
+        const top = [...e.scripts].sort((a, b) => b.duration - a.duration)[0];
+        longFrames.push({
+          durationMs: e.duration,
+          atMs: e.startTime - started,
+          blockingMs: e.blockingDuration,
+          scriptMs,
+          beforeRenderMs: (e.renderStart || e.startTime + e.duration) - e.startTime,
+          styleLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+          topScript: top
+            ? `${top.invoker} ${Math.round(top.duration)} ms, of it forced style and layout ${Math.round(top.forcedStyleAndLayoutDuration)} ms`
+            : '',
+        });
+      }
+    });
+    observer.observe({ type: 'long-animation-frame' });
+  }
+  const frames = [];
+  /** Placeholder rows (pages not fetched yet) in view (below the sticky header), as last painted. */
+  const box = scroller.getBoundingClientRect();
+  const top = box.top + (table.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+  const placeholdersInView = () => {
+    for (const tr of table.querySelectorAll('tbody tr.conference-placeholder')) {
+      const r = tr.getBoundingClientRect();
+      if (r.bottom > top && r.top < box.bottom) return true;
+    }
+    return false;
+  };
+  let placeholderFrames = 0;
+  let placeholderSince = null;
+  let longestPlaceholderMs = 0;
+  started = performance.now();
+  await new Promise((done) => {
+    let last = 0;
+    let settle = 0;
+    let previousTop = -1;
+    const tick = (now) => {
+      if (last) frames.push(now - last);
+      last = now;
+      if (placeholdersInView()) {
+        placeholderFrames++;
+        placeholderSince ??= now;
+        longestPlaceholderMs = Math.max(longestPlaceholderMs, now - placeholderSince);
+      } else placeholderSince = null;
+      // At the bottom, or stuck (a box that cannot scroll further): a few frames more, so that the
+      // last step's rendering is measured too, then stop.
+      const stuck = scroller.scrollTop === previousTop;
+      const atBottom = stuck || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+      if ((atBottom && ++settle > 3) || performance.now() - started > 120_000) return done();
+      previousTop = scroller.scrollTop;
+      if (!atBottom) scroller.scrollTop += stepPx;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  observer?.disconnect();
+  const durationMs = performance.now() - started;
+  const rows = table.querySelectorAll('tbody tr.ant-table-row');
+  const atEnd = {
+    domRows: rows.length,
+    lastRowText: rows[rows.length - 1]?.textContent ?? '',
+    domNodes: document.getElementsByTagName('*').length,
+  };
+  return {
+    placeholderFrames,
+    longestPlaceholderMs,
+    reachedBottom: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1,
+    stepPx,
+    scrollHeight: scroller.scrollHeight,
+    scroller: scroller === document.scrollingElement ? 'document' : scroller.className,
+    frames,
+    longFrames,
+    durationMs,
+    ...atEnd,
+  };
+};
+
+/**
  * (b): open the conference list (timed from a fresh page, during start-up as a user would); then, once the
  * start-up backup is done (it competes for the server's thread and the machine's two cores), open it again
  * from the navigation, scroll its box to the bottom one step per frame, and jump through it.
@@ -328,94 +505,31 @@ async function scrollRun() {
     await page.getByTestId('nav-conferences').click();
     await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
     const listShownInAppMs = performance.now() - t1;
-    // Let the first render settle before measuring frames.
+    // Let the first render settle before measuring frames, and the machine too (the backup's gigabyte just
+    // written, Chromium's own work after the navigation).
     await page.waitForTimeout(500);
-    // The main thread's CPU time per task as well: on a shared machine a frame's wall time includes the
-    // time other processes had the CPU; a task's CPU time is what this page costs.
+    const settleMs = await settle();
+    const cpuBefore = machineCpu();
+    const step = Number(opts.step ?? 0);
+    // The judged pass, untraced: tracing the timeline costs every Chromium process CPU time, and on two
+    // cores that shows in the frames (traced passes had 3–6 frames over 50 ms where untraced ones had 0–3,
+    // 2026-11-29).
+    const result = await page.evaluate(scrollToBottom, step);
+    const cpuAfter = machineCpu();
+    // Then again from the top, traced, for the main thread's CPU time per task: on a shared machine a frame's
+    // wall time includes the time other processes had the CPU; a task's CPU time is what this page costs.
+    // (The pages are fetched by now: this pass shows no placeholder rows.)
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="conference-scroll"]').scrollTop = 0;
+    });
+    await page.waitForTimeout(500);
+    await settle();
     await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
-    const result = await page.evaluate(
-      async (step) => {
-        const table = document.querySelector('[data-testid="conference-table"]');
-        /** The list's own scrolling box when it has one (a virtual body), else the nearest scrolling ancestor. */
-        const scroller = (() => {
-          const body = table.querySelector('.ant-table-body');
-          if (body && body.scrollHeight > body.clientHeight) return body;
-          for (let el = table.parentElement; el; el = el.parentElement) {
-            const { overflowY } = getComputedStyle(el);
-            if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight) return el;
-          }
-          return document.scrollingElement;
-        })();
-        const stepPx = step > 0 ? step : Math.max(100, scroller.clientHeight);
-        const longFrames = [];
-        let observer = null;
-        if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
-          observer = new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) longFrames.push(e.duration);
-          });
-          observer.observe({ type: 'long-animation-frame' });
-        }
-        const frames = [];
-        /** Placeholder rows (pages not fetched yet) in view (below the sticky header), as last painted. */
-        const box = scroller.getBoundingClientRect();
-        const top = box.top + (table.querySelector('thead')?.getBoundingClientRect().height ?? 0);
-        const placeholdersInView = () => {
-          for (const tr of table.querySelectorAll('tbody tr.conference-placeholder')) {
-            const r = tr.getBoundingClientRect();
-            if (r.bottom > top && r.top < box.bottom) return true;
-          }
-          return false;
-        };
-        let placeholderFrames = 0;
-        let placeholderSince = null;
-        let longestPlaceholderMs = 0;
-        const started = performance.now();
-        await new Promise((done) => {
-          let last = 0;
-          let settle = 0;
-          let previousTop = -1;
-          const tick = (now) => {
-            if (last) frames.push(now - last);
-            last = now;
-            if (placeholdersInView()) {
-              placeholderFrames++;
-              placeholderSince ??= now;
-              longestPlaceholderMs = Math.max(longestPlaceholderMs, now - placeholderSince);
-            } else placeholderSince = null;
-            // At the bottom, or stuck (a box that cannot scroll further): a few frames more, so that the
-            // last step's rendering is measured too, then stop.
-            const stuck = scroller.scrollTop === previousTop;
-            const atBottom = stuck || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-            if ((atBottom && ++settle > 3) || performance.now() - started > 120_000) return done();
-            previousTop = scroller.scrollTop;
-            if (!atBottom) scroller.scrollTop += stepPx;
-            requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        });
-        observer?.disconnect();
-        const durationMs = performance.now() - started;
-        const rows = table.querySelectorAll('tbody tr.ant-table-row');
-        const atEnd = {
-          domRows: rows.length,
-          lastRowText: rows[rows.length - 1]?.textContent ?? '',
-          domNodes: document.getElementsByTagName('*').length,
-        };
-        return {
-          placeholderFrames,
-          longestPlaceholderMs,
-          reachedBottom: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1,
-          stepPx,
-          scrollHeight: scroller.scrollHeight,
-          scroller: scroller === document.scrollingElement ? 'document' : scroller.className,
-          frames,
-          longFrames,
-          durationMs,
-          ...atEnd,
-        };
-      },
-      Number(opts.step ?? 0),
-    );
+    const traced = await page.evaluate(scrollToBottom, step);
+
+    // How busy the whole machine was while scrolling (Chromium, the server, the tracing, anything else).
+    const machineBusy =
+      cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total) : null;
     const tasks = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()));
     // Jumps (outside the trace): set the position, then wait frame by frame until the box shows conferences
     // and no placeholder.
@@ -446,7 +560,18 @@ async function scrollRun() {
       }
       return times;
     });
-    return { listShownMs, listShownInAppMs, backupDoneMs, count, ...result, tasks, jumpsMs };
+    return {
+      listShownMs,
+      listShownInAppMs,
+      backupDoneMs,
+      count,
+      ...result,
+      tasks,
+      tracedFrames: traced.frames,
+      jumpsMs,
+      settleMs,
+      machineBusy,
+    };
   } finally {
     await stopServer(child);
     await context.close();
@@ -463,23 +588,35 @@ const results = {
   firstPage: null,
 };
 try {
-  // (a) + (c)
+  // (a) + (c): settled and unsettled start-ups alternating, so that the hour's load weighs on both alike.
   const runs = [];
+  const unsettledRuns = [];
   for (let i = 0; i < RUNS; i++) {
     runs.push(await startupRun(i === 0));
-    console.error(`start-up run ${i + 1}/${RUNS}: ${ms(runs[i].totalMs)}`);
+    unsettledRuns.push(await startupRun(false, false));
+    console.error(
+      `start-up run ${i + 1}/${RUNS}: ${ms(runs[i].totalMs)} (after ${ms(runs[i].settleMs)} for the page to settle); ` +
+        `${ms(unsettledRuns[i].totalMs)} in a page opened the moment before`,
+    );
   }
-  const totals = runs.map((r) => r.totalMs);
+  const summary = (rs) => {
+    const totals = rs.map((r) => r.totalMs);
+    return {
+      medianMs: median(totals),
+      minMs: Math.min(...totals),
+      maxMs: Math.max(...totals),
+      medianServerMs: median(rs.map((r) => r.serverMs)),
+      medianServerCpuMs: rs.every((r) => r.serverCpuMs !== null) ? median(rs.map((r) => r.serverCpuMs)) : null,
+      medianPageMs: median(rs.map((r) => r.pageMs)),
+      runsMs: totals.map(Math.round),
+    };
+  };
   results.startup = {
     targetMs: STARTUP_TARGET_MS,
-    medianMs: median(totals),
-    minMs: Math.min(...totals),
-    maxMs: Math.max(...totals),
-    medianServerMs: median(runs.map((r) => r.serverMs)),
-    medianServerCpuMs: runs.every((r) => r.serverCpuMs !== null) ? median(runs.map((r) => r.serverCpuMs)) : null,
-    medianPageMs: median(runs.map((r) => r.pageMs)),
-    runsMs: totals.map(Math.round),
+    ...summary(runs),
+    medianSettleMs: median(runs.map((r) => r.settleMs)),
   };
+  results.startupPageJustOpened = summary(unsettledRuns);
   const assets = runs[0].assets.map(({ url, type, first, bytes, gzip, body }) => {
     const name = basename(new URL(url).pathname);
     const text = body.toString('utf8');
@@ -507,6 +644,8 @@ try {
       listShownMs: s.listShownMs,
       listShownInAppMs: s.listShownInAppMs,
       startupBackupDoneMs: s.backupDoneMs,
+      settleMs: s.settleMs,
+      machineBusyShare: s.machineBusy,
       count: s.count,
       scroller: s.scroller,
       reachedBottom: s.reachedBottom,
@@ -518,12 +657,24 @@ try {
       p95FrameMs: percentile(s.frames, 95),
       p99FrameMs: percentile(s.frames, 99),
       medianFrameMs: median(s.frames),
-      framesOver50: s.frames.filter((f) => f > FRAME_TARGET_MS).length,
-      cpuPerFrameMs: s.tasks.reduce((sum, x) => sum + x, 0) / Math.max(1, s.frames.length),
+      framesOver50: s.frames.filter(overFrameTarget).length,
+      // Three 60 Hz intervals, read as 50.0x ms: at the target, within the clock's resolution.
+      framesAt50: s.frames.filter((f) => f > FRAME_TARGET_MS && !overFrameTarget(f)).length,
+      // The traced pass (not judged): how much tracing itself costs the frames.
+      tracedFramesOver50: s.tracedFrames.filter(overFrameTarget).length,
+      tracedLongestFrameMs: Math.max(...s.tracedFrames),
+      cpuPerFrameMs: s.tasks.reduce((sum, x) => sum + x, 0) / Math.max(1, s.tracedFrames.length),
       longestTaskCpuMs: Math.max(0, ...s.tasks),
       p95TaskCpuMs: s.tasks.length ? percentile(s.tasks, 95) : 0,
       longAnimationFrames: s.longFrames.length,
-      longestAnimationFrameMs: s.longFrames.length ? Math.max(...s.longFrames) : 0,
+      longestAnimationFrameMs: s.longFrames.length ? Math.max(...s.longFrames.map((f) => f.durationMs)) : 0,
+      longAnimationFrameDetails: s.longFrames,
+      // The frames over the target: which frame of the scroll, and how long into it.
+      slowFrames: s.frames.flatMap((f, i) =>
+        overFrameTarget(f)
+          ? [{ frame: i, atMs: Math.round(s.frames.slice(0, i).reduce((a, b) => a + b, 0)), ms: f }]
+          : [],
+      ),
       placeholderFrames: s.placeholderFrames,
       longestPlaceholderMs: s.longestPlaceholderMs,
       jumpsMs: s.jumpsMs.map(Math.round),
@@ -543,14 +694,27 @@ results.loadAverageAfter = loadavg();
 const st = results.startup;
 const fp = results.firstPage;
 const sc = results.scroll;
-const pass = (ok) => (ok ? 'ok' : 'MISSED');
+const pass = (ok) => (SMOKE ? 'n/a' : ok ? 'ok' : 'MISSED');
+/** The long animation frames, and where the longest one's time went (script, or waiting before rendering). */
+function longFramesText(sc) {
+  const longest = [...sc.longAnimationFrameDetails].sort((a, b) => b.durationMs - a.durationMs)[0];
+  if (!longest) return '0';
+  return (
+    `${sc.longAnimationFrames}, longest ${ms(longest.durationMs)} at ${(longest.atMs / 1000).toFixed(1)} s ` +
+    `(scripts ${ms(longest.scriptMs)}, rendering began after ${ms(longest.beforeRenderMs)}, ` +
+    `style and layout ${ms(longest.styleLayoutMs)}${longest.topScript ? `; ${longest.topScript}` : ''})`
+  );
+}
+const startupFigures = (x) =>
+  `${ms(x.medianMs)}  (min ${ms(x.minMs)}, max ${ms(x.maxMs)}; server ${ms(x.medianServerMs)}${x.medianServerCpuMs === null ? '' : ` (CPU ${ms(x.medianServerCpuMs)})`} + page ${ms(x.medianPageMs)})`;
 const rows = [
   [
     `start-up to dashboard data (median of ${RUNS})`,
-    `${ms(st.medianMs)}  (min ${ms(st.minMs)}, max ${ms(st.maxMs)}; server ${ms(st.medianServerMs)}${st.medianServerCpuMs === null ? '' : ` (CPU ${ms(st.medianServerCpuMs)})`} + page ${ms(st.medianPageMs)})`,
+    `${startupFigures(st)}; the page settled ${ms(st.medianSettleMs)} before`,
     `< ${STARTUP_TARGET_MS} ms`,
     pass(st.medianMs < STARTUP_TARGET_MS),
   ],
+  ['… in a page opened the moment before', startupFigures(results.startupPageJustOpened), '', ''],
   [
     'first-page JS',
     `${fp.assets.filter((a) => a.type === 'script' && a.first).length} chunks, ${kb(fp.jsBytes)} (gzip ${kb(fp.jsGzip)}); CSS ${kb(fp.cssBytes)}`,
@@ -569,17 +733,23 @@ if (sc) {
     ],
     [
       `scroll to ${sc.reachedBottom ? 'bottom' : 'STUCK'} (${sc.frames} frames, step ${sc.stepPx}px, ${sc.scroller})`,
-      `longest ${ms(sc.longestFrameMs)}, p95 ${ms(sc.p95FrameMs)}, p99 ${ms(sc.p99FrameMs)}, >50 ms: ${sc.framesOver50}`,
+      `longest ${ms(sc.longestFrameMs)}, p95 ${ms(sc.p95FrameMs)}, p99 ${ms(sc.p99FrameMs)}, >50 ms: ${sc.framesOver50} (and ${sc.framesAt50} of 50.0x ms: three 60 Hz frames)`,
       `no frame > ${FRAME_TARGET_MS} ms`,
-      pass(sc.reachedBottom && sc.longestFrameMs <= FRAME_TARGET_MS),
+      pass(sc.reachedBottom && sc.framesOver50 === 0),
     ],
     [
-      'main-thread CPU time (less load-bound)',
-      `${sc.cpuPerFrameMs.toFixed(1)} ms per frame; longest task ${ms(sc.longestTaskCpuMs)}, p95 ${sc.p95TaskCpuMs.toFixed(1)} ms`,
+      '… the machine while scrolling',
+      `${sc.machineBusyShare === null ? 'not measured' : `${Math.round(sc.machineBusyShare * 100)} % of ${availableParallelism()} cores busy`}; quiet ${ms(sc.settleMs)} after the list showed`,
       '',
       '',
     ],
-    ['long animation frames', `${sc.longAnimationFrames}, longest ${ms(sc.longestAnimationFrameMs)}`, '', ''],
+    [
+      'main-thread CPU time (a second pass, traced)',
+      `${sc.cpuPerFrameMs.toFixed(1)} ms per frame; longest task ${ms(sc.longestTaskCpuMs)}, p95 ${sc.p95TaskCpuMs.toFixed(1)} ms; that pass's frames: longest ${ms(sc.tracedLongestFrameMs)}, >50 ms: ${sc.tracedFramesOver50}`,
+      '',
+      '',
+    ],
+    ['long animation frames', longFramesText(sc), '', ''],
     [
       'frames showing placeholder rows',
       `${sc.placeholderFrames} of ${sc.frames}, longest in view ${ms(sc.longestPlaceholderMs)}`,
@@ -612,10 +782,12 @@ for (const [title, first] of [
     );
   }
 }
+if (SMOKE) {
+  console.log('\nbench-browser --smoke: the figures above are not judged (scale 0.01, one run)');
+  process.exit(0);
+}
 writeFileSync(resolve(opts.out), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten: ${resolve(opts.out)}`);
 const missed =
-  st.medianMs >= STARTUP_TARGET_MS ||
-  fp.heavy.length > 0 ||
-  (sc && (!sc.reachedBottom || sc.longestFrameMs > FRAME_TARGET_MS));
+  st.medianMs >= STARTUP_TARGET_MS || fp.heavy.length > 0 || (sc && (!sc.reachedBottom || sc.framesOver50 > 0));
 process.exit(missed ? 1 : 0);
