@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { asc, between, Column, getTableColumns, getTableName, gt } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { TalkingPoints } from '../common/document-schemas';
-import { type Db, NEW_DATABASE_PAGE_SIZE } from '../db/open';
+import type { Db } from '../db/open';
 import type { AuditAction } from '../db/queries/audit';
 import type { AttendanceData, ConferenceData } from '../db/queries/conferences';
 import { quotaCellsBackfillFor } from '../db/quota-cells';
@@ -844,35 +844,13 @@ function holdsNoRecords(client: Database.Database): boolean {
   );
 }
 
-/** A database holding no records is rebuilt with larger pages before a fresh import only up to this size. */
-const REPAGE_MAX_BYTES = 64 * 1024 * 1024;
-
-/**
- * A database with smaller pages than the app now makes (`NEW_DATABASE_PAGE_SIZE`: one created by an earlier
- * version, or a file given to the app empty) that holds no records yet is rebuilt with them before a fresh
- * import, which writes a decade about a tenth faster with 16 kB pages (docs/performance.md). Only out of WAL
- * mode (a page size cannot change in it) and only while the file is small: `VACUUM` copies it, in one
- * transaction of its own, so an interruption leaves it as it was. Where `VACUUM` cannot run, the pages stay.
- */
-function largerPagesForImport(client: Database.Database): void {
-  const pageSize = client.pragma('page_size', { simple: true }) as number;
-  if (pageSize >= NEW_DATABASE_PAGE_SIZE) return;
-  if (pageSize * (client.pragma('page_count', { simple: true }) as number) > REPAGE_MAX_BYTES) return;
-  try {
-    client.pragma(`page_size = ${NEW_DATABASE_PAGE_SIZE}`);
-    client.exec('VACUUM');
-  } catch {
-    // Statements in progress, or no room for the copy: the import works alike with the pages as they are.
-  }
-}
-
 /**
  * For an import into a database that holds no records yet: the rollback journal instead of the
  * WAL for the import's one transaction. In WAL mode every page of a new database is written
  * twice (into the WAL at the commit, then into the file at the checkpoint); with the rollback
  * journal it is written once, and the journal keeps only the few pages the empty database had,
- * so a failed or interrupted import still leaves the file as it was; and 16 kB pages when it has smaller ones
- * (largerPagesForImport). Returns what puts the WAL back. Nothing changes when the database is not in WAL mode (in memory) or when another
+ * so a failed or interrupted import still leaves the file as it was. Returns what puts the WAL
+ * back. Nothing changes when the database is not in WAL mode (in memory) or when another
  * connection has it open (SQLite then refuses at once: the busy timeout is set to 0 meanwhile).
  */
 export function journalForBulkImport(client: Database.Database): () => void {
@@ -890,7 +868,6 @@ export function journalForBulkImport(client: Database.Database): () => void {
     }
   };
   if (!setJournal('delete')) return () => {};
-  largerPagesForImport(client);
   return () => {
     // Every open sets WAL again (db/open.ts), should another connection be in the way now.
     setJournal('wal');

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, NEW_DATABASE_PAGE_SIZE, registerFunctions } from '../../db/open';
+import { registerFunctions } from '../../db/open';
 import { searchQuery } from '../../db/queries/search';
 import { auditLog } from '../../db/schema';
 import { makeStamp } from '../../services/context';
 import { exportDocument, importDocument } from '../../services/data-format';
-import { journalForBulkImport, SEARCH_INDEXES } from '../../services/data-format-store';
+import { SEARCH_INDEXES } from '../../services/data-format-store';
 import { type OpenedApp, openApp } from '../../services/open-app';
 import { testApp } from './helpers/app';
 import { fixtureDocument } from './helpers/cli-fixture';
@@ -334,41 +334,6 @@ describe('the journal of a fresh import', () => {
     const again = fileApp(path);
     expect(exportDocument(again.ctx.db, AT)).toEqual({ ...fixtureDocument(), exportedAt: AT });
     again.close();
-  });
-
-  /** A database file as an earlier version of the app made it: SQLite's default 4 kB pages. */
-  function olderFile(): string {
-    const path = tempDb();
-    const older = new Database(path);
-    older.pragma('page_size = 4096');
-    older.pragma(`application_id = ${APPLICATION_ID}`);
-    older.close();
-    return path;
-  }
-
-  it('rebuilds a database with smaller pages and no records with 16 kB pages first', () => {
-    const path = olderFile();
-    const app = fileApp(path);
-    expect(app.client.pragma('page_size', { simple: true })).toBe(4096);
-    importInto(app, fixtureDocument());
-    expect(app.client.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
-    expect(app.client.pragma('journal_mode', { simple: true })).toBe('wal');
-    integrityCheck(app.client);
-    app.close();
-    const again = fileApp(path);
-    expect(again.client.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
-    expect(exportDocument(again.ctx.db, AT)).toEqual({ ...fixtureDocument(), exportedAt: AT });
-    again.close();
-  });
-
-  it('keeps the pages of a database that holds records (an import merges into it as it is)', () => {
-    const path = olderFile();
-    const app = openApp(path, { mode: 'cli', actor: 'tester' }); // seeded: the 24 listed departments
-    const restore = journalForBulkImport(app.client);
-    expect(app.client.pragma('page_size', { simple: true })).toBe(4096);
-    restore();
-    expect(app.client.pragma('journal_mode', { simple: true })).toBe('wal');
-    app.close();
   });
 
   it('keeps the WAL, without waiting, when another connection has the file open', () => {
