@@ -397,7 +397,6 @@ const scrollToBottom = async (step) => {
   scroller.scrollTop = 0;
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const longFrames = [];
-  let started = performance.now();
   /** Where a long frame's time went: scripts, then rendering (style and layout, then paint). */
   const recordLongFrame = (e) => {
     const scriptMs = e.scripts.reduce((sum, x) => sum + x.duration, 0);
@@ -435,7 +434,8 @@ const scrollToBottom = async (step) => {
   let placeholderFrames = 0;
   let placeholderSince = null;
   let longestPlaceholderMs = 0;
-  started = performance.now();
+  // Entries reach recordLongFrame in later tasks, never before this line has run.
+  const started = performance.now();
   await new Promise((done) => {
     let last = 0;
     let framesAtBottom = 0;
@@ -645,6 +645,7 @@ try {
   // (b)
   if (!opts['skip-scroll']) {
     const s = await scrollRun();
+    const slow = slowFrames(s.frames);
     results.scroll = {
       targetMs: FRAME_TARGET_MS,
       listShownMs: s.listShownMs,
@@ -663,10 +664,10 @@ try {
       p95FrameMs: percentile(s.frames, 95),
       p99FrameMs: percentile(s.frames, 99),
       medianFrameMs: median(s.frames),
-      framesOver50: s.frames.filter(overFrameTarget).length,
+      framesOver50: slow.length,
       // Three 60 Hz intervals, read as 50.0x ms: at the target, within the clock's resolution.
       framesAt50: s.frames.filter((f) => f > FRAME_TARGET_MS && !overFrameTarget(f)).length,
-      // The traced pass (not judged): how much tracing itself costs the frames.
+      // The traced second pass (not judged; its pages already fetched).
       tracedFramesOver50: s.tracedFrames.filter(overFrameTarget).length,
       tracedLongestFrameMs: Math.max(...s.tracedFrames),
       cpuPerFrameMs: s.tasks.reduce((sum, x) => sum + x, 0) / Math.max(1, s.tracedFrames.length),
@@ -675,7 +676,7 @@ try {
       longAnimationFrames: s.longFrames.length,
       longestAnimationFrameMs: s.longFrames.length ? Math.max(...s.longFrames.map((f) => f.durationMs)) : 0,
       longAnimationFrameDetails: s.longFrames,
-      slowFrames: slowFrames(s.frames),
+      slowFrames: slow,
       placeholderFrames: s.placeholderFrames,
       longestPlaceholderMs: s.longestPlaceholderMs,
       jumpsMs: s.jumpsMs.map(Math.round),
