@@ -887,7 +887,7 @@ if (sc) {
       '',
     ],
     [
-      `long animation frames${judged.length > 1 ? ` (pass ${judged.indexOf(worst) + 1}, the most over 50 ms)` : ''}`,
+      `long animation frames${judged.length > 1 ? ` (pass ${judged.indexOf(worst) + 1}${worst.framesOver50 > 0 ? ', the most over 50 ms' : ''})` : ''}`,
       longFramesText(worst),
       '',
       '',
