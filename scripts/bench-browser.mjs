@@ -84,11 +84,18 @@ if (!existsSync(opts.server)) {
   console.error(`bench-browser: ${opts.server} is missing: run \`npm run build\` first`);
   process.exit(2);
 }
-for (const name of ['runs', 'scroll-runs']) {
+for (const name of SMOKE ? [] : ['runs', 'scroll-runs']) {
   if (!/^[1-9]\d*$/.test(opts[name])) {
     console.error(`bench-browser: --${name} must be a whole number of runs, 1 or more (got "${opts[name]}")`);
     process.exit(2);
   }
+}
+// The scroll's verdict is its median pass: with an even count it would be halfway between two passes.
+if (!SMOKE && Number(opts['scroll-runs']) % 2 === 0) {
+  console.error(
+    `bench-browser: --scroll-runs must be odd, so that one pass is the median (got ${opts['scroll-runs']})`,
+  );
+  process.exit(2);
 }
 const RUNS = Number(opts.runs);
 /** Judged scroll passes (each a first pass: the list opened afresh, its pages fetched as it scrolls). */
@@ -169,6 +176,7 @@ const percentile = (xs, p) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 const ms = (x) => `${Math.round(x)} ms`;
+const percent = (share) => (share === null ? '?' : `${Math.round(share * 100)} %`);
 const kb = (x) => `${(x / 1024).toFixed(1)} kB`;
 
 const browser = await chromium.launch({
@@ -199,38 +207,55 @@ function machineCpu() {
     // user nice system idle iowait irq softirq steal (guest and guest_nice are inside user and nice already).
     const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
     const total = ticks.reduce((sum, t) => sum + t, 0);
-    return { busy: total - ticks[3] - ticks[4], total }; // less idle and iowait
+    // Busy: less idle and iowait. Steal (the hypervisor running another guest while this one waited) is in it,
+    // and kept apart too.
+    return { busy: total - ticks[3] - ticks[4], steal: ticks[7] ?? 0, total };
+  } catch {
+    return null;
+  }
+}
+
+/** A process's /proc/<pid>/stat fields after its name (field 3 on): state, ppid, …; null when it is gone. */
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
   } catch {
     return null;
   }
 }
 
 /**
- * CPU time so far of this benchmark's own processes (Chromium's, the server's, this script's), in the same
- * ticks as machineCpu: what the rest of the machine used while scrolling is the difference (on a shared
- * machine, other people's work). Null where /proc is missing.
+ * CPU time so far (user + system, in /proc/stat's ticks) of this benchmark's own processes: this script and
+ * everything it started (Chromium's processes, the server). What the rest of the machine used while scrolling is
+ * the difference. A process that ended meanwhile drops out of the sum. Null where /proc is missing.
  */
-function ownCpu(serverPid) {
+function ownCpu() {
+  let pids;
   try {
-    let ticks = 0;
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let argv0 = '';
-      try {
-        argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
-      } catch {
-        continue; // gone meanwhile
-      }
-      if (Number(pid) !== serverPid && Number(pid) !== process.pid && !/chrom(e|ium)/.test(basename(argv0))) continue;
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-      } catch {}
-    }
-    return ticks;
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
     return null;
   }
+  const stats = new Map();
+  const children = new Map();
+  for (const pid of pids) {
+    const fields = procStat(pid);
+    if (!fields) continue;
+    stats.set(Number(pid), fields);
+    const parent = Number(fields[1]);
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent).push(Number(pid));
+  }
+  let ticks = 0;
+  const queue = [process.pid];
+  while (queue.length) {
+    const pid = queue.pop();
+    const fields = stats.get(pid);
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return ticks;
 }
 
 const SETTLE_WINDOW_MS = 100;
@@ -267,12 +292,8 @@ async function settle() {
  * server's start-up costs this much whatever the wall clock says.
  */
 function processCpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
-  } catch {
-    return null;
-  }
+  const fields = procStat(pid);
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 : null; // utime + stime, in USER_HZ (100 on Linux)
 }
 
 /**
@@ -530,12 +551,19 @@ const scrollToBottom = async (step) => {
  * In the page: clicks the navigation's link to the conference list and resolves with the time from the click
  * to the frame showing its first row (the animation frame after the row is in the page, then a task after it,
  * as the start-up is timed). Timed in the page, not with a Playwright locator: a locator's wait polls at growing
- * intervals, up to 500 ms, so a row shown just after a poll read up to ~0.4 s late (until 2026-11-29 12:20 UTC:
+ * intervals, up to 500 ms, so a row shown just after a poll read up to ~0.5 s late (until 2026-11-29 12:20 UTC:
  * 0.54–0.6 s or 0.9–1.0 s for the same code, where the page showed the rows after 0.45–0.58 s).
  */
 const openListFromNavigation = () =>
   new Promise((resolve, reject) => {
-    const row = () => document.querySelector('[data-testid="conference-table"] tbody tr.ant-table-row');
+    const link = document.querySelector('[data-testid="nav-conferences"]');
+    if (!link) return reject(new Error('the navigation has no link to the conference list (nav-conferences)'));
+    const row = () => {
+      const box = document
+        .querySelector('[data-testid="conference-table"] tbody tr.ant-table-row')
+        ?.getBoundingClientRect();
+      return box && box.width > 0 && box.height > 0;
+    };
     const started = performance.now();
     const timer = setTimeout(() => {
       observer.disconnect();
@@ -548,7 +576,7 @@ const openListFromNavigation = () =>
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
     });
     observer.observe(document, { subtree: true, childList: true });
-    document.querySelector('[data-testid="nav-conferences"]').click();
+    link.click();
   });
 
 /**
@@ -587,13 +615,13 @@ async function scrollRun() {
       await page.waitForTimeout(500);
       const settleMs = await settle();
       const cpuBefore = machineCpu();
-      const ownBefore = ownCpu(child.pid);
+      const ownBefore = ownCpu();
       // Untraced: tracing the timeline costs every Chromium process CPU time, and on two cores that shows in
       // the frames (first passes, fetching the pages as they go, had 3–6 frames over 50 ms traced where
       // alternating untraced ones had 0–3, 2026-11-29).
       const result = await page.evaluate(scrollToBottom, step);
       const cpuAfter = machineCpu();
-      const ownAfter = ownCpu(child.pid);
+      const ownAfter = ownCpu();
       const elapsed = cpuBefore && cpuAfter ? Math.max(1, cpuAfter.total - cpuBefore.total) : null;
       const warmup = i < SCROLL_WARMUPS;
       const pass = {
@@ -604,15 +632,16 @@ async function scrollRun() {
         // How busy the whole machine was while scrolling, and how much of that was this benchmark's own
         // processes (Chromium, the server, this script): the rest is other work on a shared machine.
         machineBusy: elapsed === null ? null : (cpuAfter.busy - cpuBefore.busy) / elapsed,
+        steal: elapsed === null ? null : (cpuAfter.steal - cpuBefore.steal) / elapsed,
         ownBusy: elapsed === null || ownBefore === null || ownAfter === null ? null : (ownAfter - ownBefore) / elapsed,
       };
       passes.push(pass);
-      const over = result.frames.filter(overFrameTarget);
+      const over = slowFrames(result.frames);
       console.error(
         `scroll pass ${warmup ? 'warm-up' : `${i + 1 - SCROLL_WARMUPS}/${SCROLL_RUNS}`}: ${result.frames.length} frames, ` +
-          `>50 ms: ${over.length}${over.length ? ` (${over.map((f) => ms(f)).join(', ')})` : ''}; ` +
-          `machine ${pass.machineBusy === null ? '?' : Math.round(pass.machineBusy * 100)} % busy, ` +
-          `this benchmark's processes ${pass.ownBusy === null ? '?' : Math.round(pass.ownBusy * 100)} %`,
+          `>50 ms: ${over.length}${over.length ? ` (${over.map((f) => ms(f.ms)).join(', ')})` : ''}; ` +
+          `machine ${percent(pass.machineBusy)} busy, this benchmark's processes ${percent(pass.ownBusy)}, ` +
+          `steal ${percent(pass.steal)}`,
       );
     }
     // Then again from the top, traced, for the main thread's CPU time per task: on a shared machine a frame's
@@ -744,6 +773,7 @@ try {
         slowFrames: slow,
         machineBusyShare: x.machineBusy,
         ownBusyShare: x.ownBusy,
+        stealShare: x.steal,
         listShownInAppMs: x.listShownInAppMs,
         settleMs: x.settleMs,
         longAnimationFrames: x.longFrames.length,
@@ -776,6 +806,7 @@ try {
       frames: median(judged.map((x) => x.frames)),
       machineBusyShare: shares('machineBusyShare').length ? median(shares('machineBusyShare')) : null,
       ownBusyShare: shares('ownBusyShare').length ? median(shares('ownBusyShare')) : null,
+      stealShare: shares('stealShare').length ? median(shares('stealShare')) : null,
       listShownMs: s.listShownMs,
       listShownInAppMs: median(judged.map((x) => x.listShownInAppMs)),
       startupBackupDoneMs: s.backupDoneMs,
@@ -829,7 +860,6 @@ function longFramesText(x) {
     `style and layout ${ms(longest.styleLayoutMs)}${longest.topScript ? `; ${longest.topScript}` : ''})`
   );
 }
-const percent = (share) => (share === null ? '?' : `${Math.round(share * 100)} %`);
 const startupFigures = (x) =>
   `${ms(x.medianMs)}  (min ${ms(x.minMs)}, max ${ms(x.maxMs)}; server ${ms(x.medianServerMs)}${x.medianServerCpuMs === null ? '' : ` (CPU ${ms(x.medianServerCpuMs)})`} + page ${ms(x.medianPageMs)})`;
 const rows = [
@@ -849,8 +879,16 @@ const rows = [
 ];
 if (sc) {
   const judged = sc.passes.filter((x) => !x.warmup);
-  // The judged pass with the most frames over the target (the first of them), for where its time went.
-  const worst = judged.reduce((w, x) => (x.framesOver50 > w.framesOver50 ? x : w), judged[0]);
+  // The judged pass with the most frames over the target (of those, the longest long animation frame), for
+  // where its time went.
+  const worst = judged.reduce(
+    (w, x) =>
+      x.framesOver50 > w.framesOver50 ||
+      (x.framesOver50 === w.framesOver50 && x.longestAnimationFrameMs > w.longestAnimationFrameMs)
+        ? x
+        : w,
+    judged[0],
+  );
   const warmup = sc.passes.find((x) => x.warmup);
   const passesText =
     judged.length > 1
@@ -868,15 +906,15 @@ if (sc) {
       `scroll to ${sc.reachedBottom ? 'bottom' : 'STUCK'} (${passesText}, step ${sc.stepPx}px, ${sc.scroller})`,
       `>50 ms: ${sc.framesOver50}` +
         (judged.length > 1
-          ? ` (per pass: ${sc.framesOver50PerPass.join(', ')}${warmup ? `; warm-up ${warmup.framesOver50}` : ''}); longest frame ${ms(sc.medianLongestFrameMs)} (max ${ms(sc.longestFrameMs)})`
-          : `; longest frame ${ms(sc.longestFrameMs)}`) +
-        `, p95 ${ms(sc.medianP95FrameMs)}; ${sc.framesAt50} read as 50.0–50.1 ms (three 60 Hz frames)`,
+          ? ` (per pass: ${sc.framesOver50PerPass.join(', ')}${warmup ? `; warm-up ${warmup.framesOver50}` : ''}); median longest frame ${ms(sc.medianLongestFrameMs)} (max ${ms(sc.longestFrameMs)}), median p95 ${ms(sc.medianP95FrameMs)}; ${sc.framesAt50} read as 50.0–50.1 ms in all ${judged.length} passes`
+          : `; longest frame ${ms(sc.longestFrameMs)}, p95 ${ms(sc.medianP95FrameMs)}; ${sc.framesAt50} read as 50.0–50.1 ms`) +
+        ' (three 60 Hz frames)',
       `no frame > ${FRAME_TARGET_MS} ms`,
       pass(sc.reachedBottom && sc.framesOver50 === 0),
     ],
     [
       '… the machine while scrolling',
-      `${percent(sc.machineBusyShare)} of ${availableParallelism()} cores busy, of it this benchmark's processes ${percent(sc.ownBusyShare)}; quiet ${ms(sc.settleMs)} after the list showed`,
+      `${percent(sc.machineBusyShare)} of ${availableParallelism()} cores busy, of it this benchmark's processes ${percent(sc.ownBusyShare)} and steal ${percent(sc.stealShare)}${judged.length > 1 ? ' (medians)' : ''}; quiet ${ms(sc.settleMs)} after the list showed (and 500 ms)`,
       '',
       '',
     ],
@@ -887,7 +925,7 @@ if (sc) {
       '',
     ],
     [
-      `long animation frames${judged.length > 1 ? ` (pass ${judged.indexOf(worst) + 1}${worst.framesOver50 > 0 ? ', the most over 50 ms' : ''})` : ''}`,
+      `long animation frames${judged.length > 1 && worst.longAnimationFrames > 0 ? ` (pass ${judged.indexOf(worst) + 1}: ${worst.framesOver50 > 0 ? 'the most over 50 ms' : 'the longest'})` : ''}`,
       longFramesText(worst),
       '',
       '',
