@@ -215,6 +215,9 @@ function machineCpu() {
   }
 }
 
+/** The share of the machine's CPU time between two machineCpu readings that `ticks` make up. */
+const shareOf = (ticks, before, after) => ticks / Math.max(1, after.total - before.total);
+
 /** A process's /proc/<pid>/stat fields after its name (field 3 on): state, ppid, …; null when it is gone. */
 function procStat(pid) {
   try {
@@ -224,6 +227,9 @@ function procStat(pid) {
     return null;
   }
 }
+
+/** User + system CPU time in a process's procStat fields, in USER_HZ ticks (100 a second on Linux). */
+const cpuTicks = (fields) => Number(fields[11]) + Number(fields[12]);
 
 /**
  * CPU time so far (user + system, in /proc/stat's ticks) of this benchmark's own processes: this script and
@@ -252,7 +258,7 @@ function ownCpu() {
   while (queue.length) {
     const pid = queue.pop();
     const fields = stats.get(pid);
-    if (fields) ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    if (fields) ticks += cpuTicks(fields);
     queue.push(...(children.get(pid) ?? []));
   }
   return ticks;
@@ -280,8 +286,7 @@ async function settle() {
   while (quiet < 2 && performance.now() - started < SETTLE_MAX_MS) {
     await new Promise((done) => setTimeout(done, SETTLE_WINDOW_MS));
     const now = machineCpu();
-    const share = (now.busy - last.busy) / Math.max(1, now.total - last.total);
-    quiet = share < SETTLE_BUSY ? quiet + 1 : 0;
+    quiet = shareOf(now.busy - last.busy, last, now) < SETTLE_BUSY ? quiet + 1 : 0;
     last = now;
   }
   return performance.now() - started;
@@ -293,7 +298,7 @@ async function settle() {
  */
 function processCpuMs(pid) {
   const fields = procStat(pid);
-  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 : null; // utime + stime, in USER_HZ (100 on Linux)
+  return fields ? (cpuTicks(fields) * 1000) / 100 : null;
 }
 
 /**
@@ -579,6 +584,41 @@ const openListFromNavigation = () =>
     link.click();
   });
 
+/** A scroll pass's figures, from what scrollToBottom recorded and the machine's CPU around it. */
+function summarizePass(x) {
+  const slow = slowFrames(x.frames);
+  return {
+    warmup: x.warmup,
+    reachedBottom: x.reachedBottom,
+    scroller: x.scroller,
+    stepPx: x.stepPx,
+    scrollHeight: x.scrollHeight,
+    frames: x.frames.length,
+    durationMs: x.durationMs,
+    longestFrameMs: Math.max(...x.frames),
+    p95FrameMs: percentile(x.frames, 95),
+    p99FrameMs: percentile(x.frames, 99),
+    medianFrameMs: median(x.frames),
+    framesOver50: slow.length,
+    // Three 60 Hz intervals, read as 50.0x ms: at the target, within the clock's resolution.
+    framesAt50: x.frames.filter((f) => f > FRAME_TARGET_MS && !overFrameTarget(f)).length,
+    slowFrames: slow,
+    machineBusyShare: x.machineBusy,
+    ownBusyShare: x.ownBusy,
+    stealShare: x.steal,
+    listShownInAppMs: x.listShownInAppMs,
+    settleMs: x.settleMs,
+    longAnimationFrames: x.longFrames.length,
+    longestAnimationFrameMs: x.longFrames.length ? Math.max(...x.longFrames.map((f) => f.durationMs)) : 0,
+    longAnimationFrameDetails: x.longFrames,
+    placeholderFrames: x.placeholderFrames,
+    longestPlaceholderMs: x.longestPlaceholderMs,
+    domRowsAtEnd: x.domRows,
+    domNodesAtEnd: x.domNodes,
+    lastRowText: x.lastRowText.slice(0, 80),
+  };
+}
+
 /**
  * (b): open the conference list (timed from a fresh page, during start-up as a user would); then, once the
  * start-up backup is done (it competes for the server's thread and the machine's two cores), scroll passes:
@@ -622,26 +662,27 @@ async function scrollRun() {
       const result = await page.evaluate(scrollToBottom, step);
       const cpuAfter = machineCpu();
       const ownAfter = ownCpu();
-      const elapsed = cpuBefore && cpuAfter ? Math.max(1, cpuAfter.total - cpuBefore.total) : null;
-      const warmup = i < SCROLL_WARMUPS;
-      const pass = {
+      const measured = cpuBefore && cpuAfter;
+      const pass = summarizePass({
         ...result,
-        warmup,
+        warmup: i < SCROLL_WARMUPS,
         listShownInAppMs,
         settleMs,
-        // How busy the whole machine was while scrolling, and how much of that was this benchmark's own
-        // processes (Chromium, the server, this script): the rest is other work on a shared machine.
-        machineBusy: elapsed === null ? null : (cpuAfter.busy - cpuBefore.busy) / elapsed,
-        steal: elapsed === null ? null : (cpuAfter.steal - cpuBefore.steal) / elapsed,
-        ownBusy: elapsed === null || ownBefore === null || ownAfter === null ? null : (ownAfter - ownBefore) / elapsed,
-      };
+        // How busy the whole machine was while scrolling, how much of that was this benchmark's own processes
+        // (Chromium, the server, this script), and how much the hypervisor gave to another guest.
+        machineBusy: measured ? shareOf(cpuAfter.busy - cpuBefore.busy, cpuBefore, cpuAfter) : null,
+        steal: measured ? shareOf(cpuAfter.steal - cpuBefore.steal, cpuBefore, cpuAfter) : null,
+        ownBusy:
+          measured && ownBefore !== null && ownAfter !== null
+            ? shareOf(ownAfter - ownBefore, cpuBefore, cpuAfter)
+            : null,
+      });
       passes.push(pass);
-      const over = slowFrames(result.frames);
       console.error(
-        `scroll pass ${warmup ? 'warm-up' : `${i + 1 - SCROLL_WARMUPS}/${SCROLL_RUNS}`}: ${result.frames.length} frames, ` +
-          `>50 ms: ${over.length}${over.length ? ` (${over.map((f) => ms(f.ms)).join(', ')})` : ''}; ` +
-          `machine ${percent(pass.machineBusy)} busy, this benchmark's processes ${percent(pass.ownBusy)}, ` +
-          `steal ${percent(pass.steal)}`,
+        `scroll pass ${pass.warmup ? 'warm-up' : `${i + 1 - SCROLL_WARMUPS}/${SCROLL_RUNS}`}: ${pass.frames} frames, ` +
+          `>50 ms: ${pass.framesOver50}${pass.framesOver50 ? ` (${pass.slowFrames.map((f) => ms(f.ms)).join(', ')})` : ''}; ` +
+          `machine ${percent(pass.machineBusyShare)} busy, this benchmark's processes ${percent(pass.ownBusyShare)}, ` +
+          `steal ${percent(pass.stealShare)}`,
       );
     }
     // Then again from the top, traced, for the main thread's CPU time per task: on a shared machine a frame's
@@ -756,39 +797,13 @@ try {
   // (b)
   if (!opts['skip-scroll']) {
     const s = await scrollRun();
-    const summarize = (x) => {
-      const slow = slowFrames(x.frames);
-      return {
-        warmup: x.warmup,
-        reachedBottom: x.reachedBottom,
-        frames: x.frames.length,
-        durationMs: x.durationMs,
-        longestFrameMs: Math.max(...x.frames),
-        p95FrameMs: percentile(x.frames, 95),
-        p99FrameMs: percentile(x.frames, 99),
-        medianFrameMs: median(x.frames),
-        framesOver50: slow.length,
-        // Three 60 Hz intervals, read as 50.0x ms: at the target, within the clock's resolution.
-        framesAt50: x.frames.filter((f) => f > FRAME_TARGET_MS && !overFrameTarget(f)).length,
-        slowFrames: slow,
-        machineBusyShare: x.machineBusy,
-        ownBusyShare: x.ownBusy,
-        stealShare: x.steal,
-        listShownInAppMs: x.listShownInAppMs,
-        settleMs: x.settleMs,
-        longAnimationFrames: x.longFrames.length,
-        longestAnimationFrameMs: x.longFrames.length ? Math.max(...x.longFrames.map((f) => f.durationMs)) : 0,
-        longAnimationFrameDetails: x.longFrames,
-        placeholderFrames: x.placeholderFrames,
-        longestPlaceholderMs: x.longestPlaceholderMs,
-        domRowsAtEnd: x.domRows,
-        domNodesAtEnd: x.domNodes,
-        lastRowText: x.lastRowText.slice(0, 80),
-      };
-    };
-    const passes = s.passes.map(summarize);
+    const passes = s.passes;
     const judged = passes.filter((x) => !x.warmup);
-    const shares = (key) => judged.map((x) => x[key]).filter((v) => v !== null);
+    /** The median of a share over the judged passes that measured it; null where none did. */
+    const medianShare = (key) => {
+      const shares = judged.map((x) => x[key]).filter((v) => v !== null);
+      return shares.length ? median(shares) : null;
+    };
     const last = s.passes[s.passes.length - 1];
     results.scroll = {
       targetMs: FRAME_TARGET_MS,
@@ -804,9 +819,9 @@ try {
       medianP95FrameMs: median(judged.map((x) => x.p95FrameMs)),
       framesAt50: judged.reduce((sum, x) => sum + x.framesAt50, 0),
       frames: median(judged.map((x) => x.frames)),
-      machineBusyShare: shares('machineBusyShare').length ? median(shares('machineBusyShare')) : null,
-      ownBusyShare: shares('ownBusyShare').length ? median(shares('ownBusyShare')) : null,
-      stealShare: shares('stealShare').length ? median(shares('stealShare')) : null,
+      machineBusyShare: medianShare('machineBusyShare'),
+      ownBusyShare: medianShare('ownBusyShare'),
+      stealShare: medianShare('stealShare'),
       listShownMs: s.listShownMs,
       listShownInAppMs: median(judged.map((x) => x.listShownInAppMs)),
       startupBackupDoneMs: s.backupDoneMs,
