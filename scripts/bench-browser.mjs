@@ -14,7 +14,7 @@
 //       > 50 ms, judged as `npm run bench` judges every figure, on the median of the passes (frames over
 //       50 ms per pass; each pass's count is printed). Then once more with a trace running, for the main
 //       thread's CPU time per task, which a busy shared machine inflates far less than wall time.
-//       The list loads by pages, so a frame can show placeholder rows (`tr.conference-placeholder`) where a
+//       The list loads by pages, so a frame can show placeholder rows (`.conference-placeholder`) where a
 //       page is still on its way: the frames that showed any in the list's box are counted, with the longest
 //       time they stayed in view. Then jumps to positions across the list (as a drag of the scroll bar
 //       would): the time until the box shows only real rows;
@@ -449,10 +449,8 @@ async function startupBackupDone(before, started) {
  */
 const scrollToBottom = async (step) => {
   const table = document.querySelector('[data-testid="conference-table"]');
-  /** The list's own scrolling box when it has one (a virtual body), else the nearest scrolling ancestor. */
+  /** The list's scrolling box: the nearest scrolling ancestor (conference-scroll). */
   const scroller = (() => {
-    const body = table.querySelector('.ant-table-body');
-    if (body && body.scrollHeight > body.clientHeight) return body;
     for (let el = table.parentElement; el; el = el.parentElement) {
       const { overflowY } = getComputedStyle(el);
       if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight) return el;
@@ -490,9 +488,9 @@ const scrollToBottom = async (step) => {
   const frames = [];
   /** Placeholder rows (pages not fetched yet) in view (below the sticky header), as last painted. */
   const box = scroller.getBoundingClientRect();
-  const top = box.top + (table.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+  const top = box.top + (table.querySelector('.conference-head')?.getBoundingClientRect().height ?? 0);
   const placeholdersInView = () => {
-    for (const tr of table.querySelectorAll('tbody tr.conference-placeholder')) {
+    for (const tr of table.querySelectorAll('.conference-placeholder')) {
       const r = tr.getBoundingClientRect();
       if (r.bottom > top && r.top < box.bottom) return true;
     }
@@ -532,7 +530,7 @@ const scrollToBottom = async (step) => {
     observer.disconnect();
   }
   const durationMs = performance.now() - started;
-  const rows = table.querySelectorAll('tbody tr.ant-table-row');
+  const rows = table.querySelectorAll('.conference-body .conference-row:not(.conference-placeholder)');
   const atEnd = {
     domRows: rows.length,
     lastRowText: rows[rows.length - 1]?.textContent ?? '',
@@ -565,7 +563,7 @@ const openListFromNavigation = () =>
     if (!link) return reject(new Error('the navigation has no link to the conference list (nav-conferences)'));
     const row = () => {
       const box = document
-        .querySelector('[data-testid="conference-table"] tbody tr.ant-table-row')
+        .querySelector('[data-testid="conference-table"] .conference-body .conference-row:not(.conference-placeholder)')
         ?.getBoundingClientRect();
       return box && box.width > 0 && box.height > 0;
     };
@@ -634,7 +632,10 @@ async function scrollRun() {
   try {
     const t0 = performance.now();
     await page.goto(routeUrl(url, '/conferences'), { waitUntil: 'commit' });
-    await waitShown(page, '[data-testid="conference-table"] tbody tr.ant-table-row');
+    await waitShown(
+      page,
+      '[data-testid="conference-table"] .conference-body .conference-row:not(.conference-placeholder)',
+    );
     const listShownMs = performance.now() - t0;
     const count = await page.getByTestId('conference-count').textContent();
     const backupDoneMs = await startupBackupDone(backupsBefore, serverStarted);
@@ -698,7 +699,7 @@ async function scrollRun() {
       const table = document.querySelector('[data-testid="conference-table"]');
       const scroller = document.querySelector('[data-testid="conference-scroll"]');
       const box = scroller.getBoundingClientRect();
-      const top = box.top + (table.querySelector('thead')?.getBoundingClientRect().height ?? 0);
+      const top = box.top + (table.querySelector('.conference-head')?.getBoundingClientRect().height ?? 0);
       const inView = (selector) =>
         [...table.querySelectorAll(selector)].some((tr) => {
           const r = tr.getBoundingClientRect();
@@ -710,7 +711,9 @@ async function scrollRun() {
         const t0 = performance.now();
         await new Promise((done) => {
           const check = () => {
-            const filled = inView('tbody tr.ant-table-row') && !inView('tbody tr.conference-placeholder');
+            const filled =
+              inView('.conference-body .conference-row:not(.conference-placeholder)') &&
+              !inView('.conference-placeholder');
             if (filled || performance.now() - t0 > 10_000) return done();
             requestAnimationFrame(check);
           };

@@ -84,7 +84,9 @@ test.describe('planning a quarter', () => {
     const first = planned.find((c) => c.date === dates[0]) as Conference;
 
     await page.getByTestId('nav-conferences').click();
-    const rows = page.getByTestId('conference-table').locator('tbody tr.ant-table-row');
+    const rows = page
+      .getByTestId('conference-table')
+      .locator('.conference-body .conference-row:not(.conference-placeholder)');
     await expect(rows).toHaveCount(planned.length);
     await expect(rows.first()).toContainText('计划中');
     await screenshot(page, 'conference-list');

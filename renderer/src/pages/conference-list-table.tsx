@@ -2,24 +2,27 @@
 // api/conference-pages.ts) and drawn by a window of rows, so ten years (20,000 rows) show at once and scroll
 // smoothly.
 //
-// The windowing is ours, not antd's `virtual` table: that one draws rows as <div>s in a scroll box of its own
-// (no <tbody>/<td> for the row styles and tests, no native scrolling). Here antd's table keeps the header, the
-// styles, the loading and the empty state; the body is ours: spacer rows stand in for the rows out of view,
-// and the rows in view are memoized, so scrolling mounts only the rows coming into view. (antd's own rows
-// re-render every cell whenever the window moves, more than twice the script time per frame, measured with
-// scripts/bench-browser.mjs.) antd is given no rows at all (only whether there are any): it used to walk all
-// 20,000 on every new list, seconds before the first row showed.
-import { Table, type TableColumnsType } from 'antd';
+// Not antd's Table (its look is kept: styles.css, 新闻发布会 list): an ARIA table of <div>s whose rows are
+// grid boxes of a fixed height with `contain: strict`, so the rows a scroll frame brings into view are styled,
+// laid out and painted on their own, not as part of the table (a table's rows and cells cannot be contained).
+// Only the window's rows are in the page, moved down by a transform inside a box as tall as the whole list,
+// so the scroll bar spans it. A row's element is reused for the row that takes its slot as the window moves
+// (keyed by position modulo the window's length, not by conference): scrolling changes the text and classes of a dozen rows
+// a frame instead of creating and dropping a dozen rows' elements, which the page's collector then had to
+// sweep. Against antd's table with rows keyed by conference (scripts/bench-browser.mjs, traced passes of the
+// decade): main-thread CPU a scroll frame 10.4 against 14.5 ms, style 0.9 against 2.0, layout 2.1 against 3.1,
+// paint 2.3 against 3.3 ms. Before that, antd's own rows re-rendered every cell whenever the window moved, and
+// antd walked all 20,000 rows on every new list.
+import { Empty, Spin } from 'antd';
 import {
-  createContext,
-  type HTMLAttributes,
+  type CSSProperties,
+  type FocusEvent,
   type MouseEvent,
   memo,
   type ReactNode,
   type RefObject,
   type SyntheticEvent,
   type UIEvent,
-  useContext,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -35,9 +38,9 @@ import { type Translate, useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/zh-CN';
 import { navigate, routeHref } from '../routing';
 
-/** A row of the small table: one line of text or a tag. Measured once shown. */
-const ROW_HEIGHT = 40;
-/** The header's height (one line). */
+/** A row's height: fixed (styles.css `.conference-row`), so that a row can be contained and the window computed. */
+export const ROW_HEIGHT = 40;
+/** The header's height (one line; styles.css `.conference-head`). */
 const HEADER_HEIGHT = 40;
 /** Rows rendered beyond the visible ones, above and below: fast scrolling shows no blank gap. */
 const OVERSCAN = 6;
@@ -46,16 +49,21 @@ const WINDOW_STEP = 4;
 /** Space kept under the list: the content's bottom padding. */
 const BOTTOM_GAP = 24;
 const MIN_LIST_HEIGHT = 280;
-/** A new list slower than this shows the table's spinner over the previous one. */
+/** A new list slower than this shows the spinner over the previous one. */
 const LOADING_DELAY_MS = 300;
 
 export interface RowWindow {
   /** First and one-past-last index of the rows rendered. */
   start: number;
   end: number;
-  /** Heights of the spacers standing in for the rows above and below. */
+  /** Heights of the list above and below the rows rendered. */
   before: number;
   after: number;
+}
+
+/** How many rows a window holds (fewer at the list's end): the visible ones, OVERSCAN each side, a step. */
+export function windowLength(viewport: number, rowHeight: number): number {
+  return Math.ceil(viewport / rowHeight) + 1 + 2 * OVERSCAN + WINDOW_STEP;
 }
 
 /** The rows to render for a scroll position: the visible ones and at least OVERSCAN more on each side. */
@@ -66,7 +74,7 @@ export function rowWindow(scrollTop: number, viewport: number, rowHeight: number
     Math.max(0, Math.floor((firstVisible - OVERSCAN) / WINDOW_STEP) * WINDOW_STEP),
     Math.max(0, total - visible - OVERSCAN),
   );
-  const end = Math.min(total, start + visible + 2 * OVERSCAN + WINDOW_STEP);
+  const end = Math.min(total, start + windowLength(viewport, rowHeight));
   return { start, end, before: start * rowHeight, after: (total - end) * rowHeight };
 }
 
@@ -127,120 +135,151 @@ const COLUMNS: ListColumn[] = [
   },
 ];
 
-/** antd's columns: the header and the column widths (the body's cells are drawn by ListRow). */
-function headerColumns(t: Translate): TableColumnsType<AntdRow> {
-  return COLUMNS.map((col) => ({
-    key: col.key,
-    title: t(col.title),
-    ellipsis: true,
-    ...(col.width ? { width: col.width } : {}),
-    ...(col.center ? { align: 'center' as const } : {}),
-  }));
-}
+/** The columns of the header and of every row (one grid template, styles.css `--conference-columns`). */
+const TABLE_STYLE = {
+  '--conference-columns': COLUMNS.map((c) => (c.width ? `${c.width}px` : 'minmax(160px, 1fr)')).join(' '),
+} as CSSProperties;
 
-/** The one stand-in row antd's table is given (see SOME_ROWS). */
-interface AntdRow {
-  id: string;
-}
+const CELL = 'conference-cell';
+const CELL_CENTER = 'conference-cell conference-cell-center';
 
-/** A cell's classes: antd's, and the list's own (styles.css: static, clipped rather than scrolled; no inline style). */
-const CELL = 'ant-table-cell ant-table-cell-ellipsis conference-cell';
-const CELL_CENTER = `${CELL} conference-cell-center`;
-
-function openRow(e: MouseEvent<HTMLTableRowElement>) {
+function openRow(e: MouseEvent<HTMLDivElement>) {
   const id = e.currentTarget.dataset.rowKey;
   if (id) navigate({ page: 'conference', id });
 }
+
+/** The conference a row element shows now (its element is reused for another as the window moves). */
+function rowKeyOf(el: Element | null): string | null {
+  return el?.closest<HTMLElement>('.conference-row')?.dataset.rowKey ?? null;
+}
+
+/** The cell given a `title` by hintCell, and the conference it was given for. */
+let hinted: { cell: HTMLElement; rowKey: string | null } | null = null;
 
 /**
  * The full text of a cell cut off by its ellipsis, as its `title`, set when the pointer comes over it (or the
  * focus into it) rather than on every cell drawn (scrolling a screenful a frame draws a dozen rows a frame).
  */
-function hintCell(e: SyntheticEvent<HTMLTableSectionElement>) {
-  const cell = e.target instanceof Element ? e.target.closest('td') : null;
-  if (!(cell instanceof HTMLTableCellElement) || !cell.parentElement?.classList.contains('ant-table-row')) return;
+function hintCell(e: SyntheticEvent<HTMLDivElement>) {
+  const cell = e.target instanceof Element ? e.target.closest<HTMLElement>('.conference-cell') : null;
+  if (!cell) return;
   const hint = cell.scrollWidth > cell.clientWidth ? (cell.textContent ?? '') : '';
+  if (hinted && hinted.cell !== cell) hinted.cell.removeAttribute('title');
+  hinted = null;
   if (hint) {
     if (cell.title !== hint) cell.title = hint;
+    hinted = { cell, rowKey: rowKeyOf(cell) };
   } else if (cell.hasAttribute('title')) cell.removeAttribute('title');
 }
 
-/** One conference, with antd's row and cell classes. Memoized: a row the window keeps is not drawn again. */
-const ListRow = memo(function ListRow({ c, t }: { c: ConferenceRow; t: Translate }) {
+/** One conference. Memoized: a row the window keeps is not drawn again. */
+const ListRow = memo(function ListRow({ c, index, t }: { c: ConferenceRow; index: number; t: Translate }) {
   return (
-    <tr
+    <div
+      role="row"
+      aria-rowindex={index + 2}
       data-row-key={c.id}
-      className={`ant-table-row ant-table-row-level-0${c.status === 'cancelled' ? ' row-inactive' : ''}`}
+      className={c.status === 'cancelled' ? 'conference-row row-inactive' : 'conference-row'}
       onDoubleClick={openRow}
     >
       {COLUMNS.map((col) => (
-        <td key={col.key} className={col.center ? CELL_CENTER : CELL}>
+        <div role="cell" key={col.key} className={col.center ? CELL_CENTER : CELL}>
           {col.render(c, t)}
-        </td>
+        </div>
       ))}
-    </tr>
+    </div>
   );
 });
 
 /** A row whose page is on its way: as tall as a row, grey bars where the text will be. */
-const PlaceholderRow = memo(function PlaceholderRow({ height, label }: { height: number; label: string }) {
+const PlaceholderRow = memo(function PlaceholderRow({ index, label }: { index: number; label: string }) {
   return (
-    <tr className="conference-placeholder" style={{ height }} aria-busy="true">
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="conference-row conference-placeholder">
       {COLUMNS.map((col, i) => (
-        <td key={col.key} className="ant-table-cell">
+        <div role="cell" key={col.key} className={CELL}>
           {i === 0 ? <span className="sr-only">{label}</span> : null}
-          <span className="placeholder-bar" style={{ width: col.key === 'title' ? '60%' : '70%' }} />
-        </td>
+          <span className={col.key === 'title' ? 'placeholder-bar placeholder-bar-wide' : 'placeholder-bar'} />
+        </div>
       ))}
-    </tr>
+    </div>
   );
 });
 
 interface BodyState extends RowWindow {
   /** The window's rows; a number is the position of a row not fetched yet. */
   rows: (ConferenceRow | number)[];
-  rowHeight: number;
+  /** The window's length: row `i` is drawn by element `i % slots`. */
+  slots: number;
   t: Translate;
 }
 
-const BodyContext = createContext<BodyState | null>(null);
-
-function Spacer({ height }: { height: number }) {
-  return (
-    <tr className="conference-spacer" style={{ height }}>
-      <td colSpan={COLUMNS.length} aria-hidden="true" style={{ padding: 0, border: 0 }} />
-    </tr>
-  );
-}
-
 /**
- * antd's <tbody>, with our rows: the window's rows between spacers as tall as the rows out of view, so the
- * scroll bar spans the whole list. With no rows it shows what antd puts there (the empty state).
+ * The list's rows: the window's, moved down to their place in a box as tall as the whole list. A row element
+ * is keyed by its slot (position modulo the window's length), so the window moving reuses the elements of the rows it leaves.
+ * Focus and a hint title stay with a conference, not with an element: an element given to another conference
+ * while the focus is in it is blurred (as a row that leaves the page loses the focus), and a title it was given
+ * for the conference before is taken off.
  */
-function WindowedBody({ children, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
-  const body = useContext(BodyContext);
-  if (!body || body.rows.length === 0) return <tbody {...props}>{children}</tbody>;
+const ListBody = memo(function ListBody({ body }: { body: BodyState }) {
+  const box = useRef<HTMLDivElement>(null);
+  const focused = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (hinted && (!hinted.cell.isConnected || rowKeyOf(hinted.cell) !== hinted.rowKey)) {
+      hinted.cell.removeAttribute('title');
+      hinted = null;
+    }
+    const active = document.activeElement;
+    if (focused.current !== null && active instanceof HTMLElement && box.current?.contains(active)) {
+      if (rowKeyOf(active) !== focused.current) active.blur();
+    }
+  });
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    focused.current = rowKeyOf(e.target);
+    hintCell(e);
+  };
+  const onBlur = () => {
+    focused.current = null;
+  };
   const loading = body.t('common.loading');
   return (
-    <tbody {...props} onMouseOver={hintCell} onFocus={hintCell}>
-      {body.before > 0 ? <Spacer height={body.before} /> : null}
-      {body.rows.map((c) =>
-        typeof c === 'number' ? (
-          <PlaceholderRow key={`placeholder-${c}`} height={body.rowHeight} label={loading} />
-        ) : (
-          <ListRow key={c.id} c={c} t={body.t} />
-        ),
-      )}
-      {body.after > 0 ? <Spacer height={body.after} /> : null}
-    </tbody>
+    <div
+      ref={box}
+      role="rowgroup"
+      className="conference-body"
+      style={{ height: body.before + body.rows.length * ROW_HEIGHT + body.after }}
+      onMouseOver={hintCell}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
+      <div className="conference-window" style={{ transform: `translateY(${body.before}px)` }}>
+        {body.rows.map((c, k) => {
+          const index = body.start + k;
+          const slot = index % body.slots;
+          return typeof c === 'number' ? (
+            <PlaceholderRow key={`placeholder-${slot}`} index={index} label={loading} />
+          ) : (
+            <ListRow key={`row-${slot}`} c={c} index={index} t={body.t} />
+          );
+        })}
+      </div>
+    </div>
   );
-}
+});
 
-const TABLE_COMPONENTS = { body: { wrapper: WindowedBody } };
-const TABLE_STYLES = { header: { cell: { position: 'sticky', top: 0, zIndex: 2 } } } as const;
-/** What antd is given as the data: only whether the list has rows (WindowedBody draws them). */
-const SOME_ROWS: AntdRow[] = [{ id: 'rows' }];
-const NO_ROWS: AntdRow[] = [];
+/** The header row (memoized: it changes with the language only). */
+const ListHead = memo(function ListHead({ t }: { t: Translate }) {
+  return (
+    <div role="rowgroup" className="conference-head">
+      <div role="row" aria-rowindex={1} className="conference-head-row">
+        {COLUMNS.map((col) => (
+          <div role="columnheader" key={col.key} className={col.center ? CELL_CENTER : CELL}>
+            {t(col.title)}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+});
 
 /** The list's height: down to the window's bottom edge, so the page does not scroll (1280×800: ~570 px). */
 function useListHeight(box: RefObject<HTMLDivElement | null>): number {
@@ -253,9 +292,10 @@ function useListHeight(box: RefObject<HTMLDivElement | null>): number {
         Math.max(MIN_LIST_HEIGHT, Math.floor(window.innerHeight - el.getBoundingClientRect().top - BOTTOM_GAP)),
       );
     measure();
-    // The toolbar above wraps, and the count appears with the data: the list's top moves.
+    // The toolbar above wraps, and the count appears with the data: the list's top moves (the page holds both).
     const observer = new ResizeObserver(measure);
-    if (el.parentElement) observer.observe(el.parentElement);
+    const page = el.parentElement?.parentElement;
+    if (page) observer.observe(page);
     window.addEventListener('resize', measure);
     return () => {
       observer.disconnect();
@@ -272,25 +312,23 @@ function useListHeight(box: RefObject<HTMLDivElement | null>): number {
  */
 export function ConferenceTable({ filter }: { filter: ConferenceListFilter }) {
   const t = useT();
-  const header = useMemo(() => headerColumns(t), [t]);
-  const locale = useMemo(() => ({ emptyText: t('conferences.empty') }), [t]);
   const box = useRef<HTMLDivElement>(null);
   const height = useListHeight(box);
   const viewport = height - HEADER_HEIGHT;
-  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
   // The scroll position the window was drawn for, and whether the list last moved down (pages ahead).
   const [{ scrollTop, down }, setScroll] = useState({ scrollTop: 0, down: true });
   const head = useConferenceListHead(filter);
   const total = head.data?.total ?? 0;
-  const win = rowWindow(scrollTop, viewport, rowHeight, total);
+  const win = rowWindow(scrollTop, viewport, ROW_HEIGHT, total);
   const data = useConferenceRows(head, filter, win.start, win.end, down);
   const { start, end, before, after } = win;
   const { rowAt } = data;
+  const slots = windowLength(viewport, ROW_HEIGHT);
   const body = useMemo<BodyState>(() => {
     const rows: (ConferenceRow | number)[] = [];
     for (let i = start; i < end; i++) rows.push(rowAt(i) ?? i);
-    return { start, end, before, after, rows, rowHeight, t };
-  }, [start, end, before, after, rowAt, rowHeight, t]);
+    return { start, end, before, after, rows, slots, t };
+  }, [start, end, before, after, rowAt, slots, t]);
 
   const listKey = JSON.stringify(filter);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filters change, named by listKey
@@ -299,60 +337,66 @@ export function ConferenceTable({ filter }: { filter: ConferenceListFilter }) {
     setScroll({ scrollTop: 0, down: true });
   }, [listKey]);
 
-  // The real row height (fonts differ between systems), measured once the first rows are there.
-  const hasRows = body.rows.some((r) => typeof r !== 'number');
-  useLayoutEffect(() => {
-    const row = hasRows ? box.current?.querySelector('tbody tr.ant-table-row') : null;
-    const measured = row?.getBoundingClientRect().height;
-    if (measured) setRowHeight((current) => (Math.abs(measured - current) > 0.5 ? measured : current));
-  }, [hasRows]);
-
   // Re-render only when the window moves (every WINDOW_STEP rows), not on every scroll frame; and before
-  // the frame is painted (flushSync), so that a long jump never shows an empty spacer.
+  // the frame is painted (flushSync), so that a long jump never shows an empty stretch of the list.
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
     const top = e.currentTarget.scrollTop;
-    if (rowWindow(top, viewport, rowHeight, total).start !== win.start) {
+    if (rowWindow(top, viewport, ROW_HEIGHT, total).start !== win.start) {
       flushSync(() => setScroll({ scrollTop: top, down: top >= scrollTop }));
     }
   };
 
-  const empty = total === 0;
-  // Nothing to show yet: at once; the previous list shown while a new filter's loads: only if that is slow.
-  const loading = head.isLoading;
-  const spinning = loading || (head.isPlaceholderData && head.isFetching);
-  // The same element while the list is the same: scrolling re-renders WindowedBody (through the context),
-  // not antd's table.
-  const table = useMemo(
-    () => (
-      <Table<AntdRow>
-        rowKey="id"
-        size="small"
-        columns={header}
-        dataSource={empty ? NO_ROWS : SOME_ROWS}
-        components={TABLE_COMPONENTS}
-        tableLayout="fixed"
-        styles={TABLE_STYLES}
-        loading={{ spinning, delay: loading ? 0 : LOADING_DELAY_MS }}
-        pagination={false}
-        locale={locale}
-        data-testid="conference-table"
-      />
-    ),
-    [header, empty, spinning, loading, locale],
-  );
+  // Nothing to show yet: the spinner at once; the previous list shown while a new filter's loads: only if
+  // that is slow, the previous rows dimmed under it.
+  const firstLoad = head.isLoading;
+  const slow = useDelayed(firstLoad || (head.isPlaceholderData && head.isFetching), firstLoad ? 0 : LOADING_DELAY_MS);
+  const empty = total === 0 && !firstLoad;
+  const spinner = useMemo(() => (slow ? <Spin className="conference-spinner" /> : null), [slow]);
 
   return (
     <>
       {data.error ? <QueryError error={data.error} onRetry={data.retry} /> : null}
-      <div
-        ref={box}
-        className="conference-scroll"
-        style={{ height, overflowY: 'auto' }}
-        onScroll={onScroll}
-        data-testid="conference-scroll"
-      >
-        <BodyContext.Provider value={body}>{table}</BodyContext.Provider>
+      <div className="conference-frame" aria-busy={slow}>
+        <div
+          ref={box}
+          className={slow ? 'conference-scroll conference-stale' : 'conference-scroll'}
+          style={{ height }}
+          onScroll={onScroll}
+          data-testid="conference-scroll"
+        >
+          <div
+            role="table"
+            aria-label={t('conferences.title')}
+            aria-rowcount={total + 1}
+            className="conference-table"
+            style={TABLE_STYLE}
+            data-testid="conference-table"
+          >
+            <ListHead t={t} />
+            {body.rows.length > 0 ? <ListBody body={body} /> : null}
+          </div>
+          {empty ? (
+            <Empty
+              className="conference-empty"
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('conferences.empty')}
+            />
+          ) : null}
+        </div>
+        {spinner}
       </div>
     </>
   );
+}
+
+/** `on`, turned true only after it has been true for `ms` (at once for 0), and false at once. */
+function useDelayed(on: boolean, ms: number): boolean {
+  const [shown, setShown] = useState(on && ms === 0);
+  useEffect(() => {
+    if (!on) return setShown(false);
+    if (ms === 0) return setShown(true);
+    const timer = window.setTimeout(() => setShown(true), ms);
+    return () => window.clearTimeout(timer);
+  }, [on, ms]);
+  return on && (shown || ms === 0);
 }

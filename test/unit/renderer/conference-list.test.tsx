@@ -111,12 +111,18 @@ describe('rowWindow', () => {
 });
 
 describe('ConferenceListPage', () => {
-  const rows = () => document.querySelectorAll<HTMLTableRowElement>('tbody tr.ant-table-row');
-  const placeholders = () => document.querySelectorAll<HTMLTableRowElement>('tbody tr.conference-placeholder');
-  const spacers = () =>
-    [...document.querySelectorAll<HTMLTableRowElement>('tbody tr.conference-spacer')].map((tr) =>
-      Number.parseFloat(tr.style.height),
-    );
+  const rows = () =>
+    document.querySelectorAll<HTMLElement>('.conference-body .conference-row:not(.conference-placeholder)');
+  const placeholders = () => document.querySelectorAll<HTMLElement>('.conference-body .conference-placeholder');
+  /** The list's height and where the rows drawn start in it (the rows above them are not in the page). */
+  const body = () => {
+    const el = document.querySelector('.conference-body') as HTMLElement;
+    const window = el.firstElementChild as HTMLElement;
+    return {
+      height: Number.parseFloat(el.style.height),
+      offset: Number(/translateY\((\d+(?:\.\d+)?)px\)/.exec(window.style.transform)?.[1]),
+    };
+  };
   const pagesAsked = () =>
     calls.filter((c) => c.method === 'conferences.page').map((c) => (c.input as { offset: number }).offset);
   const scrollTo = async (top: number) => {
@@ -134,8 +140,11 @@ describe('ConferenceListPage', () => {
     expect(rows().length).toBeLessThan(60);
     expect(rows()[0]?.dataset.rowKey).toBe('c0');
     expect(rows()[1]?.dataset.rowKey).toBe('c1');
-    // The rows out of view are one spacer below, as tall as they would be.
-    expect(spacers()).toEqual([(2000 - rows().length) * 40]);
+    // The rows' box is as tall as all the rows (the scroll bar spans the list); the drawn ones at its top.
+    expect(body()).toEqual({ height: 2000 * 40, offset: 0 });
+    expect(rows()[0]?.getAttribute('aria-rowindex')).toBe('2');
+    expect(screen.getByRole('table', { name: '新闻发布会' }).getAttribute('aria-rowcount')).toBe('2001');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('名称');
     expect(rows()[0]?.className).toContain('row-inactive');
     expect(rows()[0]?.textContent).toContain('已取消');
     expect(calls.find((c) => c.method === 'conferences.page')?.input).toEqual({ offset: 0, limit: 100 });
@@ -145,7 +154,7 @@ describe('ConferenceListPage', () => {
 
   it('gives a cell cut off by its ellipsis its full text as a title when the pointer comes over it', async () => {
     render(wrap(<ConferenceListPage />));
-    const cell = (await screen.findByText('第3场新闻发布会')).closest('td') as HTMLTableCellElement;
+    const cell = (await screen.findByText('第3场新闻发布会')).closest('.conference-cell') as HTMLElement;
     // No title is drawn with the rows; jsdom lays nothing out: the cell says how wide its text is.
     expect(cell.hasAttribute('title')).toBe(false);
     const widths = (scroll: number) => {
@@ -169,8 +178,8 @@ describe('ConferenceListPage', () => {
     expect(rows()).toHaveLength(0);
     expect(placeholders().length).toBeGreaterThan(10);
     expect(placeholders()[0]?.getAttribute('aria-busy')).toBe('true');
-    const [above, below] = spacers();
-    expect((above ?? 0) + placeholders().length * 40 + (below ?? 0)).toBe(2000 * 40);
+    expect(body().height).toBe(2000 * 40);
+    expect(body().offset).toBe(Number(placeholders()[0]?.getAttribute('aria-rowindex')) * 40 - 2 * 40);
     await waitFor(() => expect(held.has(1000)).toBe(true));
     // Around the window, further ahead than behind: 900–1299 (the window is rows ~990–1025).
     expect(pagesAsked().filter((offset) => offset > 200)).toEqual([900, 1000, 1100, 1200]);
@@ -181,7 +190,7 @@ describe('ConferenceListPage', () => {
     const keys = [...rows()].map((r) => r.dataset.rowKey);
     expect(keys).toContain('c1000');
     expect(keys).not.toContain('c0');
-    fireEvent.doubleClick(screen.getByText('第1000场新闻发布会').closest('tr') as HTMLElement);
+    fireEvent.doubleClick(screen.getByText('第1000场新闻发布会').closest('.conference-row') as HTMLElement);
     expect(navigations).toEqual([{ page: 'conference', id: 'c1000' }]);
   });
 
@@ -195,6 +204,42 @@ describe('ConferenceListPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));
     await waitFor(() => expect(screen.queryByTestId('load-error')).toBeNull());
     await waitFor(() => expect([...rows()].map((r) => r.dataset.rowKey)).toContain('c1000'));
+  });
+
+  it('reuses the elements of the rows the window leaves for the rows it brings, in the list’s order', async () => {
+    render(wrap(<ConferenceListPage />));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    const before = new Set(rows());
+    await scrollTo(14 * 40);
+    const keys = [...rows()].map((r) => Number(r.dataset.rowKey?.slice(1)));
+    // Still in order, moved on by a step of the window; the rows that stayed and the ones that came are
+    // drawn by the same elements as before (none made, none dropped).
+    expect(keys[0]).toBeGreaterThan(0);
+    expect(keys).toEqual(keys.map((_, i) => (keys[0] ?? 0) + i));
+    expect([...rows()].every((r) => before.has(r))).toBe(true);
+    expect(rows()[0]?.getAttribute('aria-rowindex')).toBe(String((keys[0] ?? 0) + 2));
+    expect(rows()[0]?.textContent).toContain(`第${keys[0]}场新闻发布会`);
+  });
+
+  it('takes the focus and a cell’s title off an element given to another conference', async () => {
+    render(wrap(<ConferenceListPage />));
+    const link = (await screen.findByText('第20场新闻发布会')) as HTMLAnchorElement;
+    const cell = link.closest('.conference-cell') as HTMLElement;
+    Object.defineProperty(cell, 'scrollWidth', { configurable: true, value: 300 });
+    Object.defineProperty(cell, 'clientWidth', { configurable: true, value: 100 });
+    act(() => link.focus());
+    expect(document.activeElement).toBe(link);
+    expect(cell.title).toBe('第20场新闻发布会');
+    // A step of the window that keeps the row: the focus and the title stay.
+    await scrollTo(14 * 40);
+    expect(rows()[0]?.dataset.rowKey).toBe('c8');
+    expect(document.activeElement).toBe(link);
+    expect(cell.title).toBe('第20场新闻发布会');
+    // Far down: the element now draws another conference; it is neither focused nor titled as the old one.
+    await scrollTo(1000 * 40);
+    expect(link.isConnected && link.textContent).not.toBe('第20场新闻发布会');
+    expect(document.activeElement).not.toBe(link);
+    expect(cell.hasAttribute('title')).toBe(false);
   });
 
   it('asks the server for a filtered list and shows it from the top', async () => {
