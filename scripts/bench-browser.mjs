@@ -533,7 +533,10 @@ const scrollToBottom = async (step) => {
   const rows = table.querySelectorAll('.conference-body .conference-row:not(.conference-placeholder)');
   const atEnd = {
     domRows: rows.length,
-    lastRowText: rows[rows.length - 1]?.textContent ?? '',
+    // The last in the list's order (the page keeps the rows' elements in the order of their slots).
+    lastRowText:
+      [...rows].sort((a, b) => Number(b.getAttribute('aria-rowindex')) - Number(a.getAttribute('aria-rowindex')))[0]
+        ?.textContent ?? '',
     domNodes: document.getElementsByTagName('*').length,
   };
   return {

@@ -54,12 +54,39 @@ test.describe('at scale', () => {
     });
     const last = rows.filter({ hasText: '性能测试发布会 0000' });
     await expect(last).toBeVisible();
-    await expect(rows.last()).toContainText('性能测试发布会 0000');
+    // The last row of the list (the elements of the rows are reused in turn, so the page's order is not the
+    // list's: the position says which row is which).
+    await expect(last).toHaveAttribute('aria-rowindex', String(CONFERENCES + 1));
     expect(await rows.count()).toBeLessThan(100);
     // The page itself does not scroll: the list's box fits the window, its header stays on top.
     expect(await page.locator('html').evaluate((el) => el.scrollTop)).toBe(0);
     await expect(page.getByRole('columnheader', { name: '名称' })).toBeInViewport();
     await screenshot(page, 'conference-list-2000-bottom');
+
+    // Tab goes down the list in its order, across the point where the rows' elements wrap around (the page
+    // holds them in the order of their slots: CSS reading-flow), and the list follows the focus.
+    // A window whose first row is not in the first slot: rows `drawn` + 10 from the top (OVERSCAN 6, steps of 4).
+    await box.evaluate(
+      (el, top) => {
+        el.scrollTop = top;
+      },
+      (drawn + 10) * 40,
+    );
+    const positions = () => rows.evaluateAll((list) => list.map((r) => Number(r.getAttribute('aria-rowindex'))));
+    await expect.poll(async () => Math.min(...(await positions()))).toBeGreaterThan(drawn);
+    const inPage = await positions();
+    expect(inPage).not.toEqual([...inPage].sort((a, b) => a - b));
+    const top = Math.min(...inPage);
+    await rows
+      .and(page.locator(`[aria-rowindex="${top}"]`))
+      .getByRole('link')
+      .focus();
+    const focused = () =>
+      page.evaluate<number>('Number(document.activeElement?.closest("[role=row]")?.getAttribute("aria-rowindex"))');
+    for (let i = 1; i <= inPage.length + 5; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe(top + i);
+    }
 
     // A filter goes to the server and shows its list from the top.
     await page.getByTestId('conference-search').locator('input').fill('性能测试发布会 0001');

@@ -6,13 +6,16 @@
 // grid boxes of a fixed height with `contain: strict`, so the rows a scroll frame brings into view are styled,
 // laid out and painted on their own, not as part of the table (a table's rows and cells cannot be contained).
 // Only the window's rows are in the page, moved down by a transform inside a box as tall as the whole list,
-// so the scroll bar spans it. A row's element is reused for the row that takes its slot as the window moves
-// (keyed by position modulo the window's length, not by conference): scrolling changes the text and classes of a dozen rows
-// a frame instead of creating and dropping a dozen rows' elements, which the page's collector then had to
-// sweep. Against antd's table with rows keyed by conference (scripts/bench-browser.mjs, traced passes of the
-// decade): main-thread CPU a scroll frame 10.4 against 14.5 ms, style 0.9 against 2.0, layout 2.1 against 3.1,
-// paint 2.3 against 3.3 ms. Before that, antd's own rows re-rendered every cell whenever the window moved, and
-// antd walked all 20,000 rows on every new list.
+// so the scroll bar spans it. Each row element is a slot (position modulo the window's length), kept in the
+// page in the slots' order and never moved; as the window moves, the rows it brings take the slots of the rows
+// it leaves: scrolling, either way, changes the text, classes and CSS `order` of a dozen elements a frame
+// instead of creating a dozen rows' elements and dropping as many for the collector (React would move
+// elements if they were kept in the list's order: scrolling up, most of the window's). `reading-flow` takes
+// Tab and screen readers through the rows in the list's order. Against antd's table with rows keyed by
+// conference (scripts/bench-browser.mjs and traced passes of the decade, docs/performance.md): main-thread CPU
+// a frame 9.3 against 11.5–12.1 ms scrolling down and 10.0 against 12.0 ms scrolling up, style 0.6 against
+// 1.6 ms, a third fewer major collections. Before that, antd's own rows re-rendered every cell whenever the
+// window moved, and antd walked all 20,000 rows on every new list.
 import { Empty, Spin } from 'antd';
 import {
   type CSSProperties,
@@ -172,33 +175,42 @@ function hintCell(e: SyntheticEvent<HTMLDivElement>) {
   } else if (cell.hasAttribute('title')) cell.removeAttribute('title');
 }
 
-/** One conference. Memoized: a row the window keeps is not drawn again. */
-const ListRow = memo(function ListRow({ c, index, t }: { c: ConferenceRow; index: number; t: Translate }) {
+/**
+ * A row of the window: one conference, or, while its page is on its way, a placeholder as tall as a row with
+ * grey bars where the text will be. One component for both, so that a slot's element stays through both.
+ * Memoized: a row the window keeps is not drawn again.
+ */
+const ListRow = memo(function ListRow({ c, index, t }: { c: ConferenceRow | null; index: number; t: Translate }) {
+  if (!c) {
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        aria-busy="true"
+        className="conference-row conference-placeholder"
+        style={{ order: index }}
+      >
+        {COLUMNS.map((col, i) => (
+          <div role="cell" key={col.key} className={CELL}>
+            {i === 0 ? <span className="sr-only">{t('common.loading')}</span> : null}
+            <span className={col.key === 'title' ? 'placeholder-bar placeholder-bar-wide' : 'placeholder-bar'} />
+          </div>
+        ))}
+      </div>
+    );
+  }
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       data-row-key={c.id}
       className={c.status === 'cancelled' ? 'conference-row row-inactive' : 'conference-row'}
+      style={{ order: index }}
       onDoubleClick={openRow}
     >
       {COLUMNS.map((col) => (
         <div role="cell" key={col.key} className={col.center ? CELL_CENTER : CELL}>
           {col.render(c, t)}
-        </div>
-      ))}
-    </div>
-  );
-});
-
-/** A row whose page is on its way: as tall as a row, grey bars where the text will be. */
-const PlaceholderRow = memo(function PlaceholderRow({ index, label }: { index: number; label: string }) {
-  return (
-    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="conference-row conference-placeholder">
-      {COLUMNS.map((col, i) => (
-        <div role="cell" key={col.key} className={CELL}>
-          {i === 0 ? <span className="sr-only">{label}</span> : null}
-          <span className={col.key === 'title' ? 'placeholder-bar placeholder-bar-wide' : 'placeholder-bar'} />
         </div>
       ))}
     </div>
@@ -214,8 +226,8 @@ interface BodyState extends RowWindow {
 }
 
 /**
- * The list's rows: the window's, moved down to their place in a box as tall as the whole list. A row element
- * is keyed by its slot (position modulo the window's length), so the window moving reuses the elements of the rows it leaves.
+ * The list's rows: the window's, moved down to their place in a box as tall as the whole list, one element a
+ * slot (bySlot), so that the window moving gives the rows it brings the elements of the rows it leaves.
  * Focus and a hint title stay with a conference, not with an element: an element given to another conference
  * while the focus is in it is blurred (as a row that leaves the page loses the focus), and a title it was given
  * for the conference before is taken off.
@@ -240,7 +252,6 @@ const ListBody = memo(function ListBody({ body }: { body: BodyState }) {
   const onBlur = () => {
     focused.current = null;
   };
-  const loading = body.t('common.loading');
   return (
     <div
       ref={box}
@@ -252,19 +263,28 @@ const ListBody = memo(function ListBody({ body }: { body: BodyState }) {
       onBlur={onBlur}
     >
       <div className="conference-window" style={{ transform: `translateY(${body.before}px)` }}>
-        {body.rows.map((c, k) => {
-          const index = body.start + k;
-          const slot = index % body.slots;
-          return typeof c === 'number' ? (
-            <PlaceholderRow key={`placeholder-${slot}`} index={index} label={loading} />
-          ) : (
-            <ListRow key={`row-${slot}`} c={c} index={index} t={body.t} />
-          );
+        {bySlot(body).map((index) => {
+          const c = body.rows[index - body.start];
+          return <ListRow key={index % body.slots} c={typeof c === 'object' ? c : null} index={index} t={body.t} />;
         })}
       </div>
     </div>
   );
 });
+
+/**
+ * The window's positions in the order of their slots (the elements' order in the page, which never changes:
+ * a row's element is only ever given new content, never moved; CSS `order` puts the rows in the list's order,
+ * and `reading-flow` takes the focus and screen readers through them in that order).
+ */
+function bySlot({ start, end, slots }: BodyState): number[] {
+  const indexes: number[] = [];
+  // The rows from the first slot at or after the window's start to the window's end, then those before it.
+  const wrap = start + ((slots - (start % slots)) % slots);
+  for (let i = wrap; i < end; i++) indexes.push(i);
+  for (let i = start; i < Math.min(wrap, end); i++) indexes.push(i);
+  return indexes;
+}
 
 /** The header row (memoized: it changes with the language only). */
 const ListHead = memo(function ListHead({ t }: { t: Translate }) {

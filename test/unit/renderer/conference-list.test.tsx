@@ -111,9 +111,12 @@ describe('rowWindow', () => {
 });
 
 describe('ConferenceListPage', () => {
-  const rows = () =>
-    document.querySelectorAll<HTMLElement>('.conference-body .conference-row:not(.conference-placeholder)');
-  const placeholders = () => document.querySelectorAll<HTMLElement>('.conference-body .conference-placeholder');
+  /** The rows' elements in the page's order (their slots'), and in the list's (as shown). */
+  const elements = () => [...document.querySelectorAll<HTMLElement>('.conference-body .conference-row')];
+  const shown = (list: HTMLElement[]) =>
+    list.sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
+  const rows = () => shown(elements().filter((r) => !r.classList.contains('conference-placeholder')));
+  const placeholders = () => shown(elements().filter((r) => r.classList.contains('conference-placeholder')));
   /** The list's height and where the rows drawn start in it (the rows above them are not in the page). */
   const body = () => {
     const el = document.querySelector('.conference-body') as HTMLElement;
@@ -206,19 +209,30 @@ describe('ConferenceListPage', () => {
     await waitFor(() => expect([...rows()].map((r) => r.dataset.rowKey)).toContain('c1000'));
   });
 
-  it('reuses the elements of the rows the window leaves for the rows it brings, in the list’s order', async () => {
+  it('gives the rows the window brings the elements of the rows it leaves, and never moves an element', async () => {
     render(wrap(<ConferenceListPage />));
     await waitFor(() => expect(rows().length).toBeGreaterThan(0));
-    const before = new Set(rows());
-    await scrollTo(14 * 40);
-    const keys = [...rows()].map((r) => Number(r.dataset.rowKey?.slice(1)));
-    // Still in order, moved on by a step of the window; the rows that stayed and the ones that came are
-    // drawn by the same elements as before (none made, none dropped).
-    expect(keys[0]).toBeGreaterThan(0);
-    expect(keys).toEqual(keys.map((_, i) => (keys[0] ?? 0) + i));
-    expect([...rows()].every((r) => before.has(r))).toBe(true);
-    expect(rows()[0]?.getAttribute('aria-rowindex')).toBe(String((keys[0] ?? 0) + 2));
-    expect(rows()[0]?.textContent).toContain(`第${keys[0]}场新闻发布会`);
+    const before = elements();
+    const length = before.length;
+    for (const top of [14 * 40, 30 * 40, 500 * 40, 37 * 40, 0]) {
+      await scrollTo(top);
+      await waitFor(() => expect(placeholders()).toHaveLength(0));
+      // The same elements, in the same order in the page, whichever way the window moved.
+      const now = elements();
+      expect(now).toHaveLength(length);
+      expect(now.every((el, i) => el === before[i])).toBe(true);
+      // Shown in the list's order (CSS order), each with its conference and its position.
+      const keys = rows().map((r) => Number(r.dataset.rowKey?.slice(1)));
+      expect(keys).toHaveLength(length);
+      expect(keys).toEqual(keys.map((_, i) => (keys[0] ?? 0) + i));
+      for (const r of rows()) {
+        const i = Number(r.dataset.rowKey?.slice(1));
+        expect(r.style.order).toBe(String(i));
+        expect(r.getAttribute('aria-rowindex')).toBe(String(i + 2));
+        expect(r.textContent).toContain(`第${i}场新闻发布会`);
+      }
+    }
+    expect(rows()[0]?.dataset.rowKey).toBe('c0');
   });
 
   it('takes the focus and a cell’s title off an element given to another conference', async () => {
