@@ -279,7 +279,7 @@ const ListBody = memo(function ListBody({ body }: { body: BodyState }) {
  */
 function bySlot({ start, end, slots }: BodyState): number[] {
   const indexes: number[] = [];
-  // The rows from the first slot at or after the window's start to the window's end, then those before it.
+  // Slot 0 first: from the first position at or after the start whose slot is 0 to the end, then the rest.
   const wrap = start + ((slots - (start % slots)) % slots);
   for (let i = wrap; i < end; i++) indexes.push(i);
   for (let i = start; i < Math.min(wrap, end); i++) indexes.push(i);
