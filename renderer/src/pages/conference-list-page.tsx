@@ -14,7 +14,7 @@ import { useSessionState } from '../use-session-state';
 import { ConferenceTable } from './conference-list-table';
 
 // The detail and print pages name the organizer as the list does.
-export { organizerText, rowWindow } from './conference-list-table';
+export { organizerText, rowWindow, windowLength } from './conference-list-table';
 
 interface Filters {
   from: string | null;

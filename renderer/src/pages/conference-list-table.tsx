@@ -42,7 +42,7 @@ import type { MessageKey } from '../i18n/zh-CN';
 import { navigate, routeHref } from '../routing';
 
 /** A row's height: fixed (styles.css `.conference-row`), so that a row can be contained and the window computed. */
-export const ROW_HEIGHT = 40;
+const ROW_HEIGHT = 40;
 /** The header's height (one line; styles.css `.conference-head`). */
 const HEADER_HEIGHT = 40;
 /** Rows rendered beyond the visible ones, above and below: fast scrolling shows no blank gap. */

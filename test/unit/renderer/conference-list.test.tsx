@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // 新闻发布会 at a decade's scale: the window of rows to draw covers what is in view and a margin around it,
-// and the spacers make up the rest; the page asks the server for pages of the list (filters go with them),
+// in a box as tall as the whole list; each row element is a slot, reused and never moved; the page asks the server for pages of the list (filters go with them),
 // shows the count of all from the first, draws placeholders for rows whose page is on its way, keeps the
 // server's order, opens a row on double-click, titles a cut-off cell on hover and scrolls by the window.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -60,7 +60,9 @@ vi.mock('../../../renderer/src/routing', async (original) => ({
   navigate: (route: unknown) => navigations.push(route),
 }));
 
-const { ConferenceListPage, rowWindow } = await import('../../../renderer/src/pages/conference-list-page');
+const { ConferenceListPage, rowWindow, windowLength } = await import(
+  '../../../renderer/src/pages/conference-list-page'
+);
 
 beforeAll(() => {
   // antd reads media queries and element sizes; jsdom has neither.
@@ -79,7 +81,7 @@ afterEach(() => {
 });
 
 describe('rowWindow', () => {
-  it('covers every visible row with a margin, and the spacers make up the rest', () => {
+  it('covers every visible row with a margin, never more rows than slots, and the heights make up the rest', () => {
     const rowHeight = 40;
     const viewport = 560;
     const total = 20_000;
@@ -90,6 +92,8 @@ describe('rowWindow', () => {
       expect(w.start).toBeLessThanOrEqual(Math.max(0, firstVisible - 6));
       expect(w.end).toBeGreaterThanOrEqual(Math.min(total, lastVisible + 6));
       expect(w.end - w.start).toBeLessThanOrEqual(40);
+      // Row i is drawn by element i % windowLength: two rows of a window never share one.
+      expect(w.end - w.start).toBeLessThanOrEqual(windowLength(viewport, rowHeight));
       expect(w.before + (w.end - w.start) * rowHeight + w.after).toBe(total * rowHeight);
     }
   });
