@@ -43,6 +43,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const READY = /Press Office \(browser mode\) ready: (\S+)/;
 const STARTUP_TARGET_MS = 1500;
 const FRAME_TARGET_MS = 50;
+/** The conference list's rows that show a conference (not a placeholder): passed into the page's functions. */
+const LIST_ROWS = '[data-testid="conference-table"] .conference-body .conference-row:not(.conference-placeholder)';
 /**
  * Chromium coarsens requestAnimationFrame's timestamps to 0.1 ms, and frames come at 60 Hz: a frame of three
  * intervals (50.0 ms) reads 49.9–50.1 ms, one of four 66.6–66.8 ms. A frame is longer than the target when it
@@ -447,7 +449,7 @@ async function startupBackupDone(before, started) {
  * In the page: scrolls the conference list's box from its top to the bottom, `step` px (0: a screenful) a
  * frame, recording the frames' times, the long animation frames, and the frames that showed placeholder rows.
  */
-const scrollToBottom = async (step) => {
+const scrollToBottom = async ({ step, rowSelector }) => {
   const table = document.querySelector('[data-testid="conference-table"]');
   /** The list's scrolling box: the nearest scrolling ancestor (conference-scroll). */
   const scroller = (() => {
@@ -530,7 +532,7 @@ const scrollToBottom = async (step) => {
     observer.disconnect();
   }
   const durationMs = performance.now() - started;
-  const rows = table.querySelectorAll('.conference-body .conference-row:not(.conference-placeholder)');
+  const rows = document.querySelectorAll(rowSelector);
   const atEnd = {
     domRows: rows.length,
     // The last in the list's order (the page keeps the rows' elements in the order of their slots).
@@ -560,14 +562,12 @@ const scrollToBottom = async (step) => {
  * intervals, up to 500 ms, so a row shown just after a poll read up to ~0.5 s late (until 2026-11-29 12:20 UTC:
  * 0.54–0.6 s or 0.9–1.0 s for the same code, where the page showed the rows after 0.45–0.58 s).
  */
-const openListFromNavigation = () =>
+const openListFromNavigation = (rowSelector) =>
   new Promise((resolve, reject) => {
     const link = document.querySelector('[data-testid="nav-conferences"]');
     if (!link) return reject(new Error('the navigation has no link to the conference list (nav-conferences)'));
     const row = () => {
-      const box = document
-        .querySelector('[data-testid="conference-table"] .conference-body .conference-row:not(.conference-placeholder)')
-        ?.getBoundingClientRect();
+      const box = document.querySelector(rowSelector)?.getBoundingClientRect();
       return box && box.width > 0 && box.height > 0;
     };
     const started = performance.now();
@@ -635,10 +635,7 @@ async function scrollRun() {
   try {
     const t0 = performance.now();
     await page.goto(routeUrl(url, '/conferences'), { waitUntil: 'commit' });
-    await waitShown(
-      page,
-      '[data-testid="conference-table"] .conference-body .conference-row:not(.conference-placeholder)',
-    );
+    await waitShown(page, LIST_ROWS);
     const listShownMs = performance.now() - t0;
     const count = await page.getByTestId('conference-count').textContent();
     const backupDoneMs = await startupBackupDone(backupsBefore, serverStarted);
@@ -653,7 +650,7 @@ async function scrollRun() {
       // The dashboard done with its own requests and rendering, as when someone moves on from it.
       await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
       await page.waitForTimeout(1000);
-      const listShownInAppMs = await page.evaluate(openListFromNavigation);
+      const listShownInAppMs = await page.evaluate(openListFromNavigation, LIST_ROWS);
       // Let the first render settle before measuring frames, and the machine too (Chromium's own work
       // after the navigation).
       await page.waitForTimeout(500);
@@ -663,7 +660,7 @@ async function scrollRun() {
       // Untraced: tracing the timeline costs every Chromium process CPU time, and on two cores that shows in
       // the frames (first passes, fetching the pages as they go, had 3–6 frames over 50 ms traced where
       // alternating untraced ones had 0–3, 2026-11-29).
-      const result = await page.evaluate(scrollToBottom, step);
+      const result = await page.evaluate(scrollToBottom, { step, rowSelector: LIST_ROWS });
       const cpuAfter = machineCpu();
       const ownAfter = ownCpu();
       const measured = cpuBefore && cpuAfter;
@@ -694,11 +691,11 @@ async function scrollRun() {
     // (The last pass's pages are fetched by now: this pass shows no placeholder rows.)
     await settle();
     await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
-    const traced = await page.evaluate(scrollToBottom, step);
+    const traced = await page.evaluate(scrollToBottom, { step, rowSelector: LIST_ROWS });
     const tasks = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()));
     // Jumps (outside the trace): set the position, then wait frame by frame until the box shows conferences
     // and no placeholder.
-    const jumpsMs = await page.evaluate(async () => {
+    const jumpsMs = await page.evaluate(async (rowSelector) => {
       const table = document.querySelector('[data-testid="conference-table"]');
       const scroller = document.querySelector('[data-testid="conference-scroll"]');
       const box = scroller.getBoundingClientRect();
@@ -714,9 +711,7 @@ async function scrollRun() {
         const t0 = performance.now();
         await new Promise((done) => {
           const check = () => {
-            const filled =
-              inView('.conference-body .conference-row:not(.conference-placeholder)') &&
-              !inView('.conference-placeholder');
+            const filled = inView(rowSelector) && !inView('.conference-placeholder');
             if (filled || performance.now() - t0 > 10_000) return done();
             requestAnimationFrame(check);
           };
@@ -726,7 +721,7 @@ async function scrollRun() {
         await new Promise((done) => setTimeout(done, 200));
       }
       return times;
-    });
+    }, LIST_ROWS);
     return {
       listShownMs,
       backupDoneMs,

@@ -2,7 +2,7 @@
 // the dashboard, change attendance after the quarter ended, cancel and postpone, and the calendar.
 // The server's clock is set per test (--now) and moved by restarting it on the same data.
 import type { Page } from '@playwright/test';
-import { type AppServer, api, appUrl, expect, pickOption, screenshot, test } from './fixtures';
+import { type AppServer, api, appUrl, conferenceRows, expect, pickOption, screenshot, test } from './fixtures';
 
 interface Person {
   id: string;
@@ -84,9 +84,7 @@ test.describe('planning a quarter', () => {
     const first = planned.find((c) => c.date === dates[0]) as Conference;
 
     await page.getByTestId('nav-conferences').click();
-    const rows = page
-      .getByTestId('conference-table')
-      .locator('.conference-body .conference-row:not(.conference-placeholder)');
+    const rows = conferenceRows(page);
     await expect(rows).toHaveCount(planned.length);
     await expect(rows.first()).toContainText('计划中');
     await screenshot(page, 'conference-list');

@@ -128,6 +128,11 @@ interface PageAnimation {
  * page rather than read off antd's `-active` classes: when a `transitionend` is lost under load, rc-motion
  * can leave such a class on an element whose transition has long finished (a CI run waited 10 s on one).
  */
+/** The conference list's rows that show a conference (not a placeholder), in the page's order (their slots'). */
+export function conferenceRows(page: Page): Locator {
+  return page.getByTestId('conference-table').locator('.conference-body .conference-row:not(.conference-placeholder)');
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   // A function, not a string: the app's CSP (script-src 'self') refuses to evaluate a string.
   await page.waitForFunction(() =>

@@ -1,7 +1,7 @@
 // Performance at a decade's scale, as structure rather than timings (scripts/bench-browser.mjs times them):
 // the conference list draws a window of its rows, not all of them, and reaches the last one by scrolling;
 // the dashboard, the first page, loads none of the documents or portal code.
-import { type AppServer, api, appUrl, expect, screenshot, test } from './fixtures';
+import { type AppServer, api, appUrl, conferenceRows, expect, screenshot, test } from './fixtures';
 
 const CONFERENCES = 2000;
 /** planner.accept takes at most 200 proposals, each one transaction: 2,000 conferences in 10 calls. */
@@ -38,9 +38,7 @@ test.describe('at scale', () => {
     await page.goto(appUrl(server, '/conferences'));
     // The first visit loads the app and the page's chunk before the first page of rows: allow a busy 2-core runner.
     await expect(page.getByTestId('conference-count')).toHaveText(`共 ${CONFERENCES} 场`, { timeout: 30_000 });
-    const rows = page
-      .getByTestId('conference-table')
-      .locator('.conference-body .conference-row:not(.conference-placeholder)');
+    const rows = conferenceRows(page);
     // Newest first: the first row is the last one created.
     await expect(rows.first()).toContainText(`性能测试发布会 ${CONFERENCES - 1}`);
     const drawn = await rows.count();
